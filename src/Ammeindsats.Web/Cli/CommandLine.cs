@@ -1,0 +1,145 @@
+using Ammeindsats.Web.Infrastructure;
+
+namespace Ammeindsats.Web.Cli;
+
+/// <summary>Exit codes are part of the contract: scripts depend on them.</summary>
+public static class ExitCodes
+{
+    public const int Done = 0;
+    public const int Failure = 1;
+    public const int InvalidInput = 2;
+}
+
+/// <summary>Thrown for bad arguments or bad input: exit code 2 with the message on stderr.</summary>
+public sealed class InvalidInputException(string message) : Exception(message);
+
+/// <summary>
+/// The verbs of the one executable. Each verb is a small class in this folder; modules add theirs to
+/// <see cref="Verbs"/>. Messages go to stderr in plain words; stdout carries only the command's result.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Dictionary<string, Func<IServiceProvider, CommandArgs, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = DatabaseCommands.MigrateAsync,
+        ["seed"] = DatabaseCommands.SeedAsync,
+        ["backup"] = BackupCommands.BackupAsync,
+        ["restore"] = BackupCommands.RestoreAsync,
+        ["users"] = UserCommands.RunAsync,
+        ["api-keys"] = ApiKeyCommands.RunAsync,
+    };
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            await Console.Error.WriteLineAsync($"Ukendt kommando '{args[0]}'. Kendte kommandoer: {string.Join(", ", Verbs.Keys.Order())}.");
+            return ExitCodes.InvalidInput;
+        }
+
+        try
+        {
+            var parsed = CommandArgs.Parse(args.Skip(1).ToArray());
+            await using var app = AppBuilder.Build([], AppMode.CommandLine);
+            return await verb(app.Services, parsed);
+        }
+        catch (InvalidInputException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await Console.Error.WriteLineAsync($"Kommandoen mislykkedes: {ex.GetBaseException().Message}");
+            return ExitCodes.Failure;
+        }
+    }
+}
+
+/// <summary>Positional words and --options (an option may repeat: --area 751 --area 101).</summary>
+public sealed class CommandArgs
+{
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public static CommandArgs Parse(string[] args)
+    {
+        var result = new CommandArgs();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                result.Positional.Add(arg);
+                continue;
+            }
+
+            var name = arg[2..];
+            var eq = name.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                result.Add(name[..eq], name[(eq + 1)..]);
+            }
+            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                result.Add(name, args[++i]);
+            }
+            else
+            {
+                result._flags.Add(name);
+            }
+        }
+
+        return result;
+    }
+
+    public bool Flag(string name)
+    {
+        _used.Add(name);
+        return _flags.Contains(name);
+    }
+
+    public string? Option(string name)
+    {
+        _used.Add(name);
+        return _options.TryGetValue(name, out var values) ? values[^1] : null;
+    }
+
+    public string Required(string name) =>
+        Option(name) is { Length: > 0 } value ? value : throw new InvalidInputException($"Mangler --{name}.");
+
+    public IReadOnlyList<string> All(string name)
+    {
+        _used.Add(name);
+        return _options.TryGetValue(name, out var values) ? values : [];
+    }
+
+    public string PositionalAt(int index, string what) =>
+        index < Positional.Count ? Positional[index] : throw new InvalidInputException($"Mangler {what}.");
+
+    /// <summary>Refuses options the verb does not know, so a typo is not silently ignored.</summary>
+    public void EnsureNoUnknownOptions()
+    {
+        var unknown = _options.Keys.Concat(_flags).Where(k => !_used.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidInputException($"Ukendt tilvalg: {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        }
+    }
+
+    private void Add(string name, string value)
+    {
+        if (!_options.TryGetValue(name, out var list))
+        {
+            _options[name] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

@@ -1,0 +1,115 @@
+using Ammeindsats.Core.Access;
+using Ammeindsats.Core.Areas;
+using Ammeindsats.Data;
+using Ammeindsats.Data.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ammeindsats.Web.Cli;
+
+/// <summary>users add | list | disable.</summary>
+public static class UserCommands
+{
+    public static async Task<int> RunAsync(IServiceProvider services, CommandArgs args)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        return args.PositionalAt(0, "underkommando (add, list eller disable)") switch
+        {
+            "add" => await AddAsync(sp, args),
+            "list" => await ListAsync(sp, args),
+            "disable" => await DisableAsync(sp, args),
+            var other => throw new InvalidInputException($"Ukendt underkommando 'users {other}'. Brug add, list eller disable."),
+        };
+    }
+
+    private static async Task<int> AddAsync(IServiceProvider sp, CommandArgs args)
+    {
+        var email = args.Required("email").Trim();
+        var roleToken = args.Required("role");
+        var areas = args.All("area").Select(AreaCode.Normalize).Distinct().ToList();
+        var password = args.Option("password");
+        args.EnsureNoUnknownOptions();
+
+        if (!Roles.TryParse(roleToken, out var role))
+        {
+            throw new InvalidInputException($"Ukendt rolle '{roleToken}'. Brug en af: {string.Join(", ", Roles.All.Select(r => r.Token()))}.");
+        }
+
+        var db = sp.GetRequiredService<AmmeindsatsDbContext>();
+        var known = await db.Areas.Where(a => areas.Contains(a.Code)).Select(a => a.Code).ToListAsync();
+        var unknown = areas.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidInputException($"Ukendt område: {string.Join(", ", unknown)}.");
+        }
+
+        if (areas.Count == 0 && role is Role.Secretariat or Role.Network or Role.Reporter)
+        {
+            throw new InvalidInputException($"Rollen {role.Token()} kræver mindst ét --area.");
+        }
+
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow() };
+            var result = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidInputException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+        }
+        else if (password is not null)
+        {
+            await users.RemovePasswordAsync(user);
+            var result = await users.AddPasswordAsync(user, password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidInputException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
+        }
+
+        var existing = await db.UserGrants.Where(g => g.UserId == user.Id && g.Role == role).Select(g => g.AreaCode).ToListAsync();
+        foreach (var area in areas.Count == 0 ? [null] : areas.Cast<string?>())
+        {
+            if (!existing.Contains(area))
+            {
+                db.UserGrants.Add(new UserGrant { UserId = user.Id, Role = role, AreaCode = area });
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await Console.Error.WriteLineAsync($"Brugeren {email} har rollen {role.Token()}{(areas.Count > 0 ? " for " + string.Join(", ", areas) : string.Empty)}.");
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> ListAsync(IServiceProvider sp, CommandArgs args)
+    {
+        args.EnsureNoUnknownOptions();
+        var db = sp.GetRequiredService<AmmeindsatsDbContext>();
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
+        var grants = await db.UserGrants.AsNoTracking().ToListAsync();
+        Console.WriteLine("email\tstatus\tgrants");
+        foreach (var user in users)
+        {
+            var text = string.Join(" ", grants.Where(g => g.UserId == user.Id).OrderBy(g => g.Role).Select(g => g.AreaCode is null ? g.Role.Token() : $"{g.Role.Token()}:{g.AreaCode}"));
+            Console.WriteLine($"{user.Email}\t{(user.Disabled ? "disabled" : "active")}\t{text}");
+        }
+
+        return ExitCodes.Done;
+    }
+
+    private static async Task<int> DisableAsync(IServiceProvider sp, CommandArgs args)
+    {
+        var email = args.Required("email");
+        args.EnsureNoUnknownOptions();
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidInputException($"Der findes ingen bruger med e-mailen {email}.");
+        user.Disabled = true;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await Console.Error.WriteLineAsync($"Brugeren {email} er deaktiveret.");
+        return ExitCodes.Done;
+    }
+}

@@ -1,0 +1,243 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Ammeindsats.Data;
+using Ammeindsats.Data.Access;
+using Ammeindsats.Data.Audit;
+using Ammeindsats.Web.Infrastructure.Auth;
+using Ammeindsats.Web.Infrastructure.Platform;
+using Ammeindsats.Web.Infrastructure.Security;
+using Ammeindsats.Web.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ammeindsats.Web.Infrastructure;
+
+public enum AppMode
+{
+    Serve,
+    CommandLine,
+}
+
+/// <summary>Builds the one application used by the web server, the command line and the tests.</summary>
+public static class AppBuilder
+{
+    public static readonly CultureInfo[] Cultures = [new("da-DK"), new("en-GB")];
+
+    public static WebApplication Build(string[] args, AppMode mode)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(AppBuilder).Assembly.GetName().Name });
+        ConfigureLogging(builder, mode);
+        AddServices(builder, mode);
+        var app = builder.Build();
+        if (mode == AppMode.Serve)
+        {
+            ConfigurePipeline(app);
+        }
+
+        return app;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, AppMode mode)
+    {
+        builder.Logging.ClearProviders();
+        if (mode == AppMode.CommandLine)
+        {
+            // stdout belongs to the command's output (an API key on the last line); logs go to stderr.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+        }
+        else if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue<string>("Logging:Format") == "text")
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+    }
+
+    private static void AddServices(WebApplicationBuilder builder, AppMode mode)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<DatabaseOptions>().Bind(config.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(config.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().Bind(config.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenIdConnectSettings>().Bind(config.GetSection(OpenIdConnectSettings.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = DatabaseSetup.ResolveConnectionString(database.Provider, config.GetConnectionString("Default"), builder.Environment.ContentRootPath);
+        services.AddDbContext<AmmeindsatsDbContext>(o => DatabaseSetup.Configure(o, database.Provider, connectionString));
+        services.AddSingleton(new DatabaseConnection(database.Provider, connectionString));
+
+        if (mode == AppMode.CommandLine)
+        {
+            services.AddSingleton<CommandLineActor>();
+            services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<CommandLineActor>().Context);
+        }
+        else
+        {
+            services.AddScoped<IAuditContext, HttpAuditContext>();
+        }
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<AmmeindsatsDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DanishIdentityErrorDescriber>();
+        services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, GrantClaimsPrincipalFactory>();
+
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+        authentication.AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/konto/log-ind";
+                o.LogoutPath = "/konto/log-ud";
+                o.Cookie.Name = "ammeindsats.auth";
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // A foreign area answers 403, not a redirect to a login page the user is already past.
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToLogin = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/api"))
+                    {
+                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        ctx.Response.Redirect(ctx.RedirectUri);
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+        });
+        var oidc = config.GetSection(OpenIdConnectSettings.Section).Get<OpenIdConnectSettings>() ?? new OpenIdConnectSettings();
+        if (oidc.Enabled)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, oidc.DisplayName, o =>
+            {
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Scope.Add("email");
+                o.CallbackPath = "/konto/oidc-callback";
+            });
+        }
+
+        services.AddAuthorization(Policies.Configure);
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, RoleRequirementHandler>();
+        services.AddScoped<CurrentAccess>();
+        services.AddScoped<ApiKeyService>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Ammeindsats")
+            .PersistKeysToDbContext<AmmeindsatsDbContext>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator);
+                o.Conventions.AuthorizeFolder("/Accounts/Manage", Policies.SignedIn);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ammeindsats.af";
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        services.AddPlatform(mode);
+        services.AddSeeding();
+        Features.FeatureRegistration.AddFeatures(services);
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/fejl");
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/fejl/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapRazorPages();
+        Features.FeatureRegistration.MapFeatures(app);
+    }
+}

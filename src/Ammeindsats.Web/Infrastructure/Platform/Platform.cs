@@ -1,0 +1,240 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Ammeindsats.Data;
+using Ammeindsats.Data.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ammeindsats.Web.Infrastructure.Platform;
+
+public static class PlatformRegistration
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, AppMode mode)
+    {
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<FileStore>();
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IScheduledJob, OutboxDispatchJob>();
+        services.AddSingleton<IScheduledJob, RetentionJob>();
+        services.AddSingleton<JobRunner>();
+        if (mode == AppMode.Serve)
+        {
+            services.AddHostedService<Scheduler>();
+        }
+
+        return services;
+    }
+}
+
+/// <summary>Queues e-mail in the database; the dispatch job sends it.</summary>
+public sealed class EmailOutbox(AmmeindsatsDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds the message to the outbox; it is saved with the caller's next SaveChanges.</summary>
+    public void Enqueue(string to, string subject, string body) =>
+        db.OutboxMessages.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow() });
+}
+
+public interface IEmailTransport
+{
+    bool Configured { get; }
+
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport
+{
+    public bool Configured => options.Value.Configured;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var o = options.Value;
+        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpPort != 25 };
+        if (!string.IsNullOrEmpty(o.SmtpUser))
+        {
+            client.Credentials = new System.Net.NetworkCredential(o.SmtpUser, o.SmtpPassword);
+        }
+
+        using var mail = new MailMessage(o.From, message.To, message.Subject, message.Body);
+        await client.SendMailAsync(mail, ct);
+    }
+}
+
+/// <summary>Stores uploads and attachments in the database (shared by every node) with a retention time.</summary>
+public sealed class FileStore(AmmeindsatsDbContext db, TimeProvider clock)
+{
+    public async Task<StoredFile> SaveAsync(string fileName, string contentType, Stream content, string purpose, string? ownerUserId, TimeSpan? lifetime, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var now = clock.GetUtcNow();
+        var file = new StoredFile
+        {
+            Id = Guid.NewGuid(),
+            FileName = Path.GetFileName(fileName),
+            ContentType = contentType,
+            Size = bytes.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Purpose = purpose,
+            OwnerUserId = ownerUserId,
+            Content = bytes,
+            CreatedAt = now,
+            ExpiresAt = lifetime is null ? null : now + lifetime,
+        };
+        db.StoredFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        return file;
+    }
+
+    /// <summary>The file, unless it has expired or belongs to someone else.</summary>
+    public Task<StoredFile?> FindAsync(Guid id, string purpose, string? ownerUserId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return db.StoredFiles.FirstOrDefaultAsync(f => f.Id == id && f.Purpose == purpose && f.OwnerUserId == ownerUserId && (f.ExpiresAt == null || f.ExpiresAt > now), ct);
+    }
+
+    public Task DeleteAsync(Guid id, CancellationToken ct = default) =>
+        db.StoredFiles.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
+}
+
+public interface IScheduledJob
+{
+    string Name { get; }
+
+    TimeSpan Interval { get; }
+
+    Task RunAsync(IServiceProvider services, CancellationToken ct);
+}
+
+/// <summary>
+/// Runs a job when its lease in the database can be taken. The lease is taken with one conditional
+/// UPDATE, so with several web nodes exactly one of them runs each due job.
+/// </summary>
+public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> log)
+{
+    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<bool> TryRunAsync(IScheduledJob job, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        var now = clock.GetUtcNow();
+        if (!await db.JobLeases.AnyAsync(j => j.Name == job.Name, ct))
+        {
+            try
+            {
+                db.JobLeases.Add(new JobLease { Name = job.Name, LeaseUntil = DateTimeOffset.MinValue.ToUniversalTime(), NextRunAt = now });
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node created the row first; fine.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var leaseUntil = now + TimeSpan.FromMinutes(5);
+        var taken = await db.JobLeases
+            .Where(j => j.Name == job.Name && j.LeaseUntil < now && j.NextRunAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Holder, _node).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
+        if (taken != 1)
+        {
+            return false;
+        }
+
+        string? error = null;
+        try
+        {
+            await job.RunAsync(scope.ServiceProvider, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            error = ex.Message;
+            log.LogError(ex, "Job {Job} failed", job.Name);
+        }
+
+        var done = clock.GetUtcNow();
+        await db.JobLeases.Where(j => j.Name == job.Name && j.Holder == _node).ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.LeaseUntil, done)
+            .SetProperty(j => j.LastRunAt, done)
+            .SetProperty(j => j.NextRunAt, done + job.Interval)
+            .SetProperty(j => j.LastError, error), ct);
+        return true;
+    }
+}
+
+public sealed class Scheduler(IEnumerable<IScheduledJob> jobs, JobRunner runner, ILogger<Scheduler> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
+        do
+        {
+            foreach (var job in jobs)
+            {
+                try
+                {
+                    await runner.TryRunAsync(job, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "Could not run job {Job}", job.Name);
+                }
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+public sealed class OutboxDispatchJob(IEmailTransport transport, TimeProvider clock) : IScheduledJob
+{
+    public string Name => "email-outbox";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        if (!transport.Configured)
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<AmmeindsatsDbContext>();
+        var due = await db.OutboxMessages.Where(m => m.SentAt == null && m.Attempts < 10).OrderBy(m => m.Id).Take(50).ToListAsync(ct);
+        foreach (var message in due)
+        {
+            message.Attempts++;
+            try
+            {
+                await transport.SendAsync(message, ct);
+                message.SentAt = clock.GetUtcNow();
+                message.LastError = null;
+            }
+            catch (SmtpException ex)
+            {
+                message.LastError = ex.Message;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
+
+/// <summary>Enforces the retention rules in docs/PRIVACY.md.</summary>
+public sealed class RetentionJob(IOptions<RetentionOptions> options, TimeProvider clock) : IScheduledJob
+{
+    public string Name => "retention";
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(10);
+
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AmmeindsatsDbContext>();
+        var now = clock.GetUtcNow();
+        var sentBefore = now.AddDays(-options.Value.SentEmailDays);
+        var readsBefore = now.AddDays(-options.Value.PersonalDataReadDays);
+        await db.StoredFiles.Where(f => f.ExpiresAt != null && f.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(ct);
+        await db.PersonalDataReads.Where(r => r.At < readsBefore).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Ammeindsats.Web;
+
+/// <summary>Anchor type for the shared texts in Resources/SharedResource(.en).resx.</summary>
+public sealed class SharedResource;
