@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using MiniExcelLibs;
 
 namespace Ammeindsats.Core.Tests.Documents;
 
@@ -65,6 +66,25 @@ public sealed class XlsxWriterTests : IDisposable
             .Select(e => $"{e.Path?.XPath}: {e.Description}");
 
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void An_independent_reader_sees_names_numbers_and_dates()
+    {
+        var path = WriteFile(Amning());
+
+        var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: "Amning")
+            .Cast<IDictionary<string, object?>>()
+            .ToList();
+
+        Assert.Equal(["Amning"], MiniExcel.GetSheetNames(path));
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("København", rows[0]["Kommune"]);
+        Assert.Equal(1234d, rows[0]["Fødsler"]);
+        Assert.Equal(51.1d, rows[0]["Andel fuldt ammet"]);
+        Assert.Equal(new DateTime(2023, 3, 21), rows[0]["Opgjort"]);
+        Assert.Null(rows[0]["Note"]);
+        Assert.Equal("Ærø", rows[1]["Kommune"]);
     }
 
     [Fact]
