@@ -123,10 +123,10 @@ public sealed class DocxWriter
         }
 
         var result = new Table(properties, grid);
-        result.Append(TableRow(table.Headers, columnWidth, header: true));
+        result.Append(BuildRow(table.Headers, columnWidth, header: true));
         foreach (var row in table.Rows)
         {
-            result.Append(TableRow(row, columnWidth, header: false));
+            result.Append(BuildRow(row, columnWidth, header: false));
         }
 
         _blocks.Add(result);
@@ -189,7 +189,7 @@ public sealed class DocxWriter
         return run;
     }
 
-    private static TableRow TableRow<T>(IReadOnlyList<T> cells, int columnWidth, bool header)
+    private static TableRow BuildRow<T>(IReadOnlyList<T> cells, int columnWidth, bool header)
     {
         // Rows are kept whole across page breaks; the header row is repeated on each page.
         var rowProperties = new TableRowProperties(new CantSplit());

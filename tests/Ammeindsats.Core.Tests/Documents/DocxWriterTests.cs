@@ -159,6 +159,18 @@ public sealed class DocxWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_table_without_a_title_gets_no_caption()
+    {
+        var writer = new DocxWriter().Heading("Tal").Table(new DocumentTable("", ["A"], [[1]]));
+
+        using var document = WordprocessingDocument.Open(WriteFile(writer), false);
+        var table = BodyOf(document).Elements<Table>().Single();
+
+        Assert.Equal("Heading1", StyleOf((Paragraph)table.PreviousSibling()!));
+        Assert.Null(table.GetFirstChild<TableProperties>()!.GetFirstChild<TableCaption>());
+    }
+
+    [Fact]
     public void Bullet_items_are_list_paragraphs_using_a_bullet_numbering()
     {
         using var document = WordprocessingDocument.Open(WriteFile(Report()), false);

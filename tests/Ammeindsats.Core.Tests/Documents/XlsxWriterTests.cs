@@ -211,6 +211,10 @@ public sealed class XlsxWriterTests : IDisposable
         Assert.Equal(new string('x', 30), XlsxWriter.SanitizeSheetName(title, 1));
     }
 
+    [Fact]
+    public void A_workbook_without_tables_is_refused() =>
+        Assert.Throws<ArgumentException>(() => XlsxWriter.Write(new MemoryStream()));
+
     [Theory]
     [InlineData(0, "A")]
     [InlineData(25, "Z")]
