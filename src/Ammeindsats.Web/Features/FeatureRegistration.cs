@@ -19,6 +19,5 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1").WithTags("v1");
         Areas.AreasApi.Map(api);
         Accounts.MeApi.Map(api);
-        Home.LanguageEndpoint.Map(app);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ammeindsats.Web.Features.Areas;
 
 [AllowAnonymous]
+[Redirects]
 public sealed class DetailModel(CurrentAccess access) : PageModel
 {
     public sealed record ChildGroup(string Title, IReadOnlyList<Area> Areas);

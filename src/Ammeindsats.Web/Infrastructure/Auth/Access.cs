@@ -29,6 +29,8 @@ public static class Policies
 
     public static void Configure(AuthorizationOptions o)
     {
+        // An endpoint that declares nothing is for signed-in users: forgetting [AllowAnonymous] fails closed.
+        o.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new RoleRequirement(Roles.All.ToArray())).Build();
         o.AddPolicy(SignedIn, p => p.AddRequirements(new RoleRequirement(Roles.All.ToArray())));
         o.AddPolicy(Staff, p => p.AddRequirements(new RoleRequirement(Role.Administrator, Role.Secretariat, Role.Network, Role.Reporter)));
         o.AddPolicy(Secretariat, p => p.AddRequirements(new RoleRequirement(Role.Administrator, Role.Secretariat)));

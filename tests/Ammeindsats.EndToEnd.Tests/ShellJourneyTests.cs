@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Ammeindsats.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ShellJourneyTests(AppServer server)
+{
+    [SkippableFact]
+    public async Task Visitor_ReadsStartPage_BrowsesAreas_AndEveryPageIsAccessible()
+    {
+        Browser.SkipIfMissing();
+        var page = await server.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseUrl });
+
+        await page.GotoAsync("/");
+        Assert.Equal("da", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Ammeindsats", (await page.Locator("h1").TextContentAsync())?.Trim());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Områder", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/omraader");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Region Hovedstaden" }).ClickAsync();
+        await page.WaitForURLAsync("**/omraader/1084");
+        Assert.Contains("Sundhedsklynge Byen", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "København" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/omraader/101");
+        // København lies in two clusters.
+        var content = await page.ContentAsync();
+        Assert.Contains("Sundhedsklynge Byen", content);
+        Assert.Contains("Sundhedsklynge Syd", content);
+        await Browser.AssertAccessibleAsync(page);
+
+        foreach (var path in new[] { "/tilgaengelighed", "/privatliv", "/aftaler", "/konto/log-ind" })
+        {
+            await page.GotoAsync(path);
+            await Browser.AssertAccessibleAsync(page);
+        }
+    }
+
+    [SkippableFact]
+    public async Task User_LogsIn_SwitchesToEnglishAndBack()
+    {
+        Browser.SkipIfMissing();
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
+        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
+        await page.WaitForURLAsync(server.BaseUrl + "/");
+        Assert.Contains("sekretariat@demo.ammeindsats.dk", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.ClickAsync("#language-switch");
+        await page.WaitForLoadStateAsync();
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Areas", (await page.GetByRole(AriaRole.Link, new() { Name = "Areas", Exact = true }).First.TextContentAsync())?.Trim());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.ClickAsync("#language-switch");
+        await page.WaitForLoadStateAsync();
+        Assert.Equal("da", await page.GetAttributeAsync("html", "lang"));
+        await context.CloseAsync();
+    }
+}

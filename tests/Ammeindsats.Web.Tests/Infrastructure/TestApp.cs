@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Ammeindsats.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ammeindsats.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database: a fresh SQLite file, or a fresh PostgreSQL database on 127.0.0.1.
+/// Migrations and the demo seed run exactly as on a first start.
+/// </summary>
+public sealed partial class TestApp : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly string? _postgresDatabase;
+
+    private TestApp(DatabaseProvider provider, string connectionString, string? postgresDatabase)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+        _postgresDatabase = postgresDatabase;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString => _connectionString;
+
+    public static TestApp Create(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"ammeindsats-test-{Guid.NewGuid():N}.db");
+            return new TestApp(provider, $"Data Source={file}", null);
+        }
+
+        var name = $"ammeindsats_test_{Guid.NewGuid():N}";
+        using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
+        {
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            create.ExecuteNonQuery();
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name, Pooling = true }.ToString();
+        return new TestApp(provider, cs, name);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("Logging:Format", "text");
+        builder.UseSetting("Security:LoginRequestsPerMinute", "10000");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public HttpClient NewClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public AmmeindsatsDbContext NewDbContext()
+    {
+        var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+    }
+
+    /// <summary>Logs in through the real login form, antiforgery token and all.</summary>
+    public async Task<HttpClient> LoginAsync(string email, string password = "Amning-Demo-2026")
+    {
+        var client = NewClient();
+        var page = await client.GetStringAsync("/konto/log-ind");
+        var token = AntiforgeryToken(page);
+        var response = await client.PostAsync("/konto/log-ind", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+/// <summary>Where the PostgreSQL tests find their server, and whether they may be skipped.</summary>
+public static class PostgresServer
+{
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("AMMEINDSATS_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres;Timeout=5";
+
+    private static readonly Lazy<string?> Unavailable = new(() =>
+    {
+        try
+        {
+            using var c = new NpgsqlConnection(AdminConnectionString);
+            c.Open();
+            return null;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            return ex.Message;
+        }
+    });
+
+    public static bool RequireAll => Environment.GetEnvironmentVariable("AMMEINDSATS_REQUIRE_ALL") == "1";
+
+    /// <summary>Skips the test with a clear reason when there is no server, unless AMMEINDSATS_REQUIRE_ALL=1.</summary>
+    public static void SkipIfUnavailable()
+    {
+        if (Unavailable.Value is null)
+        {
+            return;
+        }
+
+        if (RequireAll)
+        {
+            throw new InvalidOperationException($"PostgreSQL is required (AMMEINDSATS_REQUIRE_ALL=1) but not reachable: {Unavailable.Value}");
+        }
+
+        Skip.If(true, $"PostgreSQL tests skipped: no server at 127.0.0.1 ({Unavailable.Value}). Set AMMEINDSATS_TEST_POSTGRES or start PostgreSQL.");
+    }
+}
+
+/// <summary>One app per provider, shared by the tests of the "web" collection.</summary>
+public sealed class TestApps : IDisposable
+{
+    private readonly Dictionary<DatabaseProvider, TestApp> _apps = [];
+    private readonly Lock _lock = new();
+
+    public TestApp Get(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            PostgresServer.SkipIfUnavailable();
+        }
+
+        lock (_lock)
+        {
+            if (!_apps.TryGetValue(provider, out var app))
+            {
+                app = TestApp.Create(provider);
+                _ = app.Server; // start now: migrations and seed
+                _apps[provider] = app;
+            }
+
+            return app;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var app in _apps.Values)
+        {
+            app.Dispose();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebCollection : ICollectionFixture<TestApps>
+{
+    public const string Name = "web";
+}
+
+/// <summary>The same test runs on SQLite and on PostgreSQL.</summary>
+public static class Providers
+{
+    public static TheoryData<DatabaseProvider> Both => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+}
+
+public static class DemoUsers
+{
+    public const string Administrator = "admin@demo.ammeindsats.dk";
+    public const string Secretariat = "sekretariat@demo.ammeindsats.dk";
+    public const string Network = "netvaerk@demo.ammeindsats.dk";
+    public const string Reporter = "indberetter@demo.ammeindsats.dk";
+    public const string Reader = "laeser@demo.ammeindsats.dk";
+}

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Ammeindsats.Core.Access;
+using Ammeindsats.Data;
+using Ammeindsats.Web.Infrastructure.Auth;
+using Ammeindsats.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ammeindsats.Web.Tests.Security;
+
+/// <summary>
+/// Every GET page and API endpoint, read from the app's own endpoint data source, requested by every role,
+/// by an anonymous caller and by a user of a foreign area. A new endpoint is covered without anyone adding it
+/// here; an endpoint with a route parameter this test has no sample value for fails the test.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class AuthorizationMatrixTests(TestApps apps)
+{
+    private const string Anonymous = "anonymous";
+
+    // Who each policy lets in: written here independently of the app's own policy table.
+    private static readonly Dictionary<string, Role[]> AllowedByPolicy = new()
+    {
+        [Policies.SignedIn] = [Role.Administrator, Role.Secretariat, Role.Network, Role.Reporter, Role.Reader],
+        [Policies.ApiKey] = [Role.Administrator, Role.Secretariat, Role.Network, Role.Reporter, Role.Reader],
+        [Policies.Staff] = [Role.Administrator, Role.Secretariat, Role.Network, Role.Reporter],
+        [Policies.Secretariat] = [Role.Administrator, Role.Secretariat],
+        [Policies.Administrator] = [Role.Administrator],
+    };
+
+    private static readonly Dictionary<Role, string> UserOf = new()
+    {
+        [Role.Administrator] = DemoUsers.Administrator,
+        [Role.Secretariat] = DemoUsers.Secretariat,
+        [Role.Network] = DemoUsers.Network,
+        [Role.Reporter] = DemoUsers.Reporter,
+        [Role.Reader] = DemoUsers.Reader,
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EveryEndpoint_AnswersEachRoleAsItsPolicySays(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var samples = await SampleValuesAsync(app);
+        var endpoints = GetEndpoints(app);
+        Assert.NotEmpty(endpoints);
+
+        var callers = new Dictionary<string, (HttpClient Page, HttpClient Api)> { [Anonymous] = (app.NewClient(), app.NewClient()) };
+        foreach (var (role, email) in UserOf)
+        {
+            callers[role.Token()] = (await app.LoginAsync(email), await ApiClientAsync(app, email));
+        }
+
+        var failures = new List<string>();
+        var checkedCount = 0;
+        foreach (var endpoint in endpoints)
+        {
+            var path = Fill(endpoint.Pattern, samples, failures);
+            if (path is null)
+            {
+                continue;
+            }
+
+            var allowed = AllowedRoles(endpoint, failures);
+            if (allowed is null)
+            {
+                continue;
+            }
+
+            var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
+            foreach (var (caller, clients) in callers)
+            {
+                var response = await (isApi ? clients.Api : clients.Page).GetAsync(path);
+                var status = (int)response.StatusCode;
+                var expected = allowed.Value.Anonymous || (caller != Anonymous && allowed.Value.Roles.Any(r => r.Token() == caller))
+                    ? [200]
+                    : caller == Anonymous
+                        ? isApi ? [401] : [302]
+                        : new[] { 403 };
+                if (!expected.Contains(status) && !(status is 301 or 302 && expected.Contains(200) && endpoint.Redirects))
+                {
+                    failures.Add($"{caller} GET {path}: {status}, expected {string.Join("/", expected)}");
+                }
+
+                if (caller == Anonymous && status == 302 && !allowed.Value.Anonymous)
+                {
+                    Assert.StartsWith("http://localhost/konto/log-ind", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+                }
+
+                checkedCount++;
+            }
+        }
+
+        Assert.Empty(failures);
+        Assert.True(checkedCount >= endpoints.Count * callers.Count / 2, $"Only {checkedCount} requests were checked.");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task AreaScopedEndpoints_ForeignAreaIsForbidden_OwnAreaIsAllowed(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var reporter = await app.LoginAsync(DemoUsers.Reporter); // reporter for 751 Aarhus
+        var scoped = GetEndpoints(app).Where(e => e.AreaScoped).ToList();
+
+        foreach (var endpoint in scoped)
+        {
+            var own = await reporter.GetAsync(endpoint.Pattern.Replace("{code}", "751", StringComparison.Ordinal));
+            var foreign = await reporter.GetAsync(endpoint.Pattern.Replace("{code}", "101", StringComparison.Ordinal));
+            Assert.True(own.StatusCode == HttpStatusCode.OK, $"{endpoint.Pattern} for own area 751: {(int)own.StatusCode}");
+            Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, $"{endpoint.Pattern} for foreign area 101: {(int)foreign.StatusCode}");
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task EveryForm_RefusesAPostWithoutAntiforgeryToken(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var admin = await app.LoginAsync(DemoUsers.Administrator);
+        var samples = await SampleValuesAsync(app);
+        var posts = GetEndpoints(app, HttpMethods.Post)
+            .Where(e => e.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+                        || e.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not null)
+            .Where(e => !e.Pattern.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(posts);
+
+        foreach (var endpoint in posts)
+        {
+            var path = Fill(endpoint.Pattern, samples, []);
+            if (path is null)
+            {
+                continue;
+            }
+
+            var response = await admin.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "1" }));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {path} without token: {(int)response.StatusCode}");
+        }
+    }
+
+    internal sealed record EndpointInfo(string Pattern, Endpoint Endpoint, bool AreaScoped, bool Redirects);
+
+    internal static List<EndpointInfo> GetEndpoints(TestApp app, string method = "GET")
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            // Razor pages carry no method metadata: they answer every method and pick the handler at run time.
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(method) ?? true)
+            .Select(e => new EndpointInfo(
+                "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
+                e,
+                e.Metadata.GetMetadata<AreaScopedAttribute>() is not null,
+                e.Metadata.GetMetadata<RedirectsAttribute>() is not null))
+            .Where(e => !e.Pattern.StartsWith("/fejl", StringComparison.Ordinal)) // error pages answer with the code they show
+            .DistinctBy(e => e.Pattern)
+            .ToList();
+    }
+
+    private static (bool Anonymous, Role[] Roles)? AllowedRoles(EndpointInfo endpoint, List<string> failures)
+    {
+        var metadata = endpoint.Endpoint.Metadata;
+        if (metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return (true, []);
+        }
+
+        var policies = metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? Policies.SignedIn).DefaultIfEmpty(Policies.SignedIn).ToList();
+        Role[]? roles = null;
+        foreach (var policy in policies)
+        {
+            if (!AllowedByPolicy.TryGetValue(policy, out var allowed))
+            {
+                failures.Add($"{endpoint.Pattern}: unknown policy '{policy}'; add it to AllowedByPolicy.");
+                return null;
+            }
+
+            roles = roles is null ? allowed : roles.Intersect(allowed).ToArray();
+        }
+
+        return (false, roles!);
+    }
+
+    private static string? Fill(string pattern, Dictionary<string, string> samples, List<string> failures)
+    {
+        var path = pattern;
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, "\\{([^}:?=]+)[^}]*\\}"))
+        {
+            if (!samples.TryGetValue(m.Groups[1].Value, out var value))
+            {
+                failures.Add($"{pattern}: no sample value for route parameter '{m.Groups[1].Value}'; add one to the matrix test.");
+                return null;
+            }
+
+            path = path.Replace(m.Value, value, StringComparison.Ordinal);
+        }
+
+        return path;
+    }
+
+    private static async Task<Dictionary<string, string>> SampleValuesAsync(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        var userId = await db.Users.Where(u => u.Email == DemoUsers.Reader).Select(u => u.Id).SingleAsync();
+        return new Dictionary<string, string>
+        {
+            ["code"] = "751",
+            ["module"] = "aftaler",
+            ["id"] = userId,
+            ["entity"] = "Area",
+            ["key"] = "751",
+            ["documentName"] = "v1",
+            ["indicator"] = "fuldamning-2uger",
+        };
+    }
+
+    private static async Task<HttpClient> ApiClientAsync(TestApp app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        var (_, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(userId, "matrix-" + Guid.NewGuid().ToString("N")[..8]);
+        var client = app.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+}
