@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Ammeindsats.Core.Indicators.Import;
@@ -26,6 +27,7 @@ internal static class ChildIdHash
     public static (ulong Low, ulong High) Of(ReadOnlySpan<char> childId) =>
         Murmur3(MemoryMarshal.AsBytes(childId), 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (ulong Low, ulong High) Murmur3(ReadOnlySpan<byte> data, uint seed)
     {
         ulong h1 = seed;

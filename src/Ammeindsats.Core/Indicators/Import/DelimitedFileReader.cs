@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
@@ -261,6 +262,7 @@ public sealed class DelimitedFileReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ReadRecord()
     {
         while (true)
@@ -295,6 +297,7 @@ public sealed class DelimitedFileReader : IDisposable
     /// Parses the record at <see cref="_pos"/>. Returns false, changing nothing, when the buffer ends
     /// before the record does and more text may come; the caller then fills the buffer and retries.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseRecord(out bool blank)
     {
         char[] buf = _chars;

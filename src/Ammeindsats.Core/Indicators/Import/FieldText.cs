@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Ammeindsats.Core.Indicators.Import;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal static class FieldText
     /// 21.03.2023, 21/03/2023, and day and month with one digit in the day-first forms), without the
     /// string and the format list.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
     {
         date = default;
@@ -56,6 +59,7 @@ internal static class FieldText
     }
 
     /// <summary>A whole number written with digits only (no sign, no separators), at most 9 digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseCount(ReadOnlySpan<char> text, out int value)
     {
         var s = text.Trim();
@@ -64,6 +68,7 @@ internal static class FieldText
     }
 
     /// <summary>true/false, 1/0, ja/nej in any case.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseYesNo(ReadOnlySpan<char> text, out bool value)
     {
         var s = text.Trim();
@@ -84,6 +89,7 @@ internal static class FieldText
     /// digits are a date that exists in some century. The check digit is not used: CPR numbers
     /// issued since 2007 need not pass the modulus 11 test.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool LooksLikeCpr(ReadOnlySpan<char> text)
     {
         var s = text.Trim();
