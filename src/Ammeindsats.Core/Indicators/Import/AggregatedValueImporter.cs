@@ -87,19 +87,13 @@ public sealed class AggregatedValueImporter
         while (reader.ReadRow())
         {
             int line = reader.LineNumber;
-            if (ChildRecordImporter.IsBlank(reader))
+            if (RowChecks.IsBlank(reader))
             {
                 continue;
             }
 
             rowsRead++;
-            if (reader.RowError is { } rowError)
-            {
-                problems.Add(line, null, rowError);
-                continue;
-            }
-
-            if (!ChildRecordImporter.HasHeaderWidth(reader, headerCount, line, problems))
+            if (!RowChecks.IsWellFormed(reader, headerCount, line, problems))
             {
                 continue;
             }
@@ -141,7 +135,8 @@ public sealed class AggregatedValueImporter
             }
 
             var periodText = reader[column[PeriodColumn]];
-            if (!Period.TryParse(periodText, out var period))
+            bool periodOk = Period.TryParse(periodText, out var period);
+            if (!periodOk)
             {
                 problems.Add(line, Columns[PeriodColumn], periodText.IsWhiteSpace()
                     ? "Perioden mangler."
@@ -160,7 +155,7 @@ public sealed class AggregatedValueImporter
                 ok = false;
             }
 
-            if (indicator is not null && area is not null && period != default)
+            if (indicator is not null && area is not null && periodOk)
             {
                 var key = (indicator, area, period, breakdown);
                 if (firstRowOfKey.TryGetValue(key, out int firstRow))

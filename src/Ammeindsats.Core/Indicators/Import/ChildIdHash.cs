@@ -15,8 +15,9 @@ namespace Ammeindsats.Core.Indicators.Import;
 /// that ids behave as random 128-bit values, and by the birthday bound the chance that any two of
 /// n different ids share a fingerprint is about n² / 2¹²⁹: for ten million children that is 1.5e-25.
 /// The ids come from the user's own register, not from an adversary, so a hash that resists
-/// deliberate collisions (SHA-256, several times slower here) buys nothing; a collision could only
-/// merge two children in the user's own figures.
+/// deliberate collisions buys nothing: a collision could only merge two children in the user's own
+/// figures. SHA-256 cut to 128 bits was measured at about 1.5 µs an id against 30 ns for this
+/// (ChildIdHashBenchmarks), which would add 1.5 seconds to a million-row file.
 /// </remarks>
 internal static class ChildIdHash
 {

@@ -167,20 +167,14 @@ public sealed class ChildRecordImporter
         while (reader.ReadRow())
         {
             int line = reader.LineNumber;
-            if (IsBlank(reader))
+            if (RowChecks.IsBlank(reader))
             {
                 // Spreadsheets save emptied rows as a line of delimiters.
                 continue;
             }
 
             rowsRead++;
-            if (reader.RowError is { } rowError)
-            {
-                problems.Add(line, null, rowError);
-                continue;
-            }
-
-            if (!HasHeaderWidth(reader, headerCount, line, problems))
+            if (!RowChecks.IsWellFormed(reader, headerCount, line, problems))
             {
                 continue;
             }
@@ -318,49 +312,6 @@ public sealed class ChildRecordImporter
         problems.Add(line, column, text.IsWhiteSpace()
             ? $"{what} mangler."
             : $"{what} {FieldText.Quote(text)} er ikke en gyldig dato. Skriv fx 2023-03-21 eller 21-03-2023.");
-        return false;
-    }
-
-    internal static bool IsBlank(DelimitedFileReader reader)
-    {
-        // Cheap for real rows: the first field is almost never empty.
-        for (int i = 0; i < reader.FieldCount; i++)
-        {
-            if (!reader[i].IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// A row with fewer fields than the header is cut short, and one with more has usually had a
-    /// delimiter typed inside a value, which shifts every later value one column: either way the
-    /// values cannot be trusted. Extra empty fields at the end are harmless spreadsheet leftovers.
-    /// </summary>
-    internal static bool HasHeaderWidth(DelimitedFileReader reader, int headerCount, int line, ImportProblemList problems)
-    {
-        int count = reader.FieldCount;
-        if (count > headerCount)
-        {
-            for (int i = count - 1; i >= headerCount && reader[i].IsWhiteSpace(); i--)
-            {
-                count--;
-            }
-        }
-
-        if (count == headerCount)
-        {
-            return true;
-        }
-
-        string hint = count > headerCount
-            ? $" Står der et \"{reader.Delimiter}\" inde i et felt? Så skal feltet stå i anførselstegn."
-            : "";
-        problems.Add(line, null, string.Create(CultureInfo.InvariantCulture,
-            $"Rækken har {count} felter, men overskriften har {headerCount}.{hint}"));
         return false;
     }
 

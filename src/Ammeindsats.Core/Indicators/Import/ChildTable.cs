@@ -65,15 +65,6 @@ internal sealed class ChildTable
         }
     }
 
-    public ref ChildRecord this[int index]
-    {
-        get
-        {
-            Flush();
-            return ref Stored(index);
-        }
-    }
-
     /// <summary>The records in storage order, a chunk at a time, for passes over every child.</summary>
     public IEnumerable<ArraySegment<ChildRecord>> Chunks()
     {
