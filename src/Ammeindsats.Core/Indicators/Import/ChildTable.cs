@@ -1,0 +1,198 @@
+using System.Runtime.CompilerServices;
+
+namespace Ammeindsats.Core.Indicators.Import;
+
+/// <summary>What the import keeps of a child's latest record: 32 bytes, no references.</summary>
+internal struct ChildRecord
+{
+    public ulong KeyLow;
+    public ulong KeyHigh;
+    public int RecordDay;
+    public short BirthYear;
+    public short Municipality;
+    public short BirthSite;
+    public short FullDays;
+    public byte Parity;
+    public bool StillFull;
+}
+
+/// <summary>
+/// One record per child, keyed by the fingerprint of the child's id, keeping the latest record.
+/// </summary>
+/// <remarks>
+/// Written out rather than a Dictionary because of memory at a million children: records sit in
+/// fixed-size chunks that are never copied, and the open-addressing index holds 8 bytes per slot.
+/// Growing therefore costs a new index, not a second copy of every record, which keeps the peak
+/// well below what a doubling Dictionary of 40-byte entries would reach. Each slot carries 32 bits
+/// of the key next to the record's position, so a probe that passes another child's slot is
+/// settled without a trip to that child's record, which is the cache miss that dominates here.
+/// </remarks>
+internal sealed class ChildTable
+{
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkMask = ChunkSize - 1;
+
+    // Records wait here in small batches; see Offer.
+    private const int BatchSize = 32;
+    private readonly ChildRecord[] _batch = new ChildRecord[BatchSize];
+    private int _batched;
+    private ulong _touched;
+
+    private ChildRecord[][] _chunks = new ChildRecord[4][];
+    // High 32 bits: the top of KeyLow. Low 32 bits: record position + 1, so 0 means empty.
+    private ulong[] _slots;
+    private int _count;
+
+    /// <param name="expectedChildren">A guess that saves regrowing the index; any value works.</param>
+    public ChildTable(int expectedChildren = 0)
+    {
+        int slots = 1 << 16;
+        while (slots < expectedChildren * 2L && slots < 1 << 30)
+        {
+            slots <<= 1;
+        }
+
+        _slots = new ulong[slots];
+    }
+
+    public int Count
+    {
+        get
+        {
+            Flush();
+            return _count;
+        }
+    }
+
+    /// <summary>The records in storage order, a chunk at a time, for passes over every child.</summary>
+    public IEnumerable<ArraySegment<ChildRecord>> Chunks()
+    {
+        Flush();
+        for (int start = 0; start < _count; start += ChunkSize)
+        {
+            yield return new ArraySegment<ChildRecord>(_chunks[start >> ChunkBits], 0, Math.Min(ChunkSize, _count - start));
+        }
+    }
+
+    /// <summary>
+    /// Stores the record unless the child already has a later one. On equal dates the new record
+    /// wins, because rows are offered in file order and the later row counts.
+    /// </summary>
+    /// <remarks>
+    /// Records are stored a batch at a time. Each one needs a slot from a random place in an index
+    /// of many megabytes, which is a wait for memory; reading a whole batch's slots first lets the
+    /// processor fetch them all at once instead of one after the other. Order is kept, so the
+    /// outcome is the same as storing one by one.
+    /// </remarks>
+    public void Offer(in ChildRecord record)
+    {
+        _batch[_batched++] = record;
+        if (_batched == BatchSize)
+        {
+            Flush();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Flush()
+    {
+        if (_batched == 0)
+        {
+            return;
+        }
+
+        ulong[] slots = _slots;
+        int mask = slots.Length - 1;
+        ulong touched = 0;
+        for (int i = 0; i < _batched; i++)
+        {
+            touched ^= slots[(int)_batch[i].KeyLow & mask];
+        }
+
+        // Kept so the reads above are not optimised away.
+        _touched ^= touched;
+        for (int i = 0; i < _batched; i++)
+        {
+            Store(in _batch[i]);
+        }
+
+        _batched = 0;
+    }
+
+    private void Store(in ChildRecord record)
+    {
+        ulong[] slots = _slots;
+        int mask = slots.Length - 1;
+        int slot = (int)record.KeyLow & mask;
+        ulong tag = record.KeyLow & 0xFFFF_FFFF_0000_0000UL;
+        while (true)
+        {
+            ulong entry = slots[slot];
+            if (entry == 0)
+            {
+                slots[slot] = tag | (uint)(Append(record) + 1);
+                // Half full at most: linear probing stays short.
+                if (_count * 2 > slots.Length)
+                {
+                    GrowIndex();
+                }
+
+                return;
+            }
+
+            if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
+            {
+                ref var existing = ref Stored((int)(uint)entry - 1);
+                if (existing.KeyLow == record.KeyLow && existing.KeyHigh == record.KeyHigh)
+                {
+                    if (record.RecordDay >= existing.RecordDay)
+                    {
+                        existing = record;
+                    }
+
+                    return;
+                }
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private ref ChildRecord Stored(int index) => ref _chunks[index >> ChunkBits][index & ChunkMask];
+
+    private int Append(in ChildRecord record)
+    {
+        int index = _count;
+        int chunk = index >> ChunkBits;
+        if (chunk == _chunks.Length)
+        {
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+        }
+
+        _chunks[chunk] ??= new ChildRecord[ChunkSize];
+        _chunks[chunk][index & ChunkMask] = record;
+        _count++;
+        return index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GrowIndex()
+    {
+        var slots = new ulong[_slots.Length * 2];
+        int mask = slots.Length - 1;
+        for (int i = 0; i < _count; i++)
+        {
+            ulong key = Stored(i).KeyLow;
+            int slot = (int)key & mask;
+            while (slots[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            slots[slot] = (key & 0xFFFF_FFFF_0000_0000UL) | (uint)(i + 1);
+        }
+
+        _slots = slots;
+    }
+}
