@@ -1,6 +1,7 @@
 using Ammeindsats.Core.Access;
 using Ammeindsats.Core.Areas;
 using Ammeindsats.Core.Audit;
+using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.People;
 using Ammeindsats.Data.Access;
 using Ammeindsats.Data.Audit;
@@ -36,6 +37,16 @@ public class AmmeindsatsDbContext(DbContextOptions<AmmeindsatsDbContext> options
     public DbSet<PersonalDataRead> PersonalDataReads => Set<PersonalDataRead>();
 
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<IndicatorDefinition> Indicators => Set<IndicatorDefinition>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<BirthCohort> BirthCohorts => Set<BirthCohort>();
+
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

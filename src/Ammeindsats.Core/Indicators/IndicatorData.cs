@@ -172,3 +172,44 @@ public static class DailyCounts
         return (ended, censored);
     }
 }
+
+public enum ImportRunState
+{
+    Checked,
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>
+/// An upload in the web UI: checked (dry run shown), then confirmed and applied. Kept in the database so
+/// any web node can show its progress; the uploaded file itself expires after an hour.
+/// </summary>
+public sealed class ImportRun
+{
+    public Guid Id { get; set; }
+
+    /// <summary>child-records or indicator-values.</summary>
+    public required string Kind { get; set; }
+
+    public Guid FileId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string FileSha256 { get; set; }
+
+    public ImportRunState State { get; set; }
+
+    public bool Approve { get; set; }
+
+    /// <summary>0–100 while running.</summary>
+    public int Percent { get; set; }
+
+    public required string Summary { get; set; }
+
+    public string? UserId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+}

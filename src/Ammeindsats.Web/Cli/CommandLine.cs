@@ -27,6 +27,7 @@ public static class CommandLine
         ["restore"] = BackupCommands.RestoreAsync,
         ["users"] = UserCommands.RunAsync,
         ["api-keys"] = ApiKeyCommands.RunAsync,
+        ["import"] = ImportCommands.RunAsync,
     };
 
     public static bool IsVerb(string[] args) =>

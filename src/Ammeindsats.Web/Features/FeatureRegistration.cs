@@ -12,6 +12,10 @@ public static class FeatureRegistration
     {
         services.AddModuleSeeder<Areas.AreaSeeder>();
         services.AddModuleSeeder<Accounts.DemoUserSeeder>();
+        services.AddModuleSeeder<Indicators.IndicatorSeeder>();
+        services.AddScoped<Indicators.IndicatorImporter>();
+        services.AddScoped<Indicators.IndicatorFigures>();
+        services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
     public static void MapFeatures(WebApplication app)
@@ -19,5 +23,6 @@ public static class FeatureRegistration
         var api = app.MapGroup("/api/v1").WithTags("v1");
         Areas.AreasApi.Map(api);
         Accounts.MeApi.Map(api);
+        Indicators.IndicatorsApi.Map(api);
     }
 }

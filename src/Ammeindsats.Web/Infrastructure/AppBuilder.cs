@@ -72,6 +72,7 @@ public static class AppBuilder
         services.AddOptions<OpenIdConnectSettings>().Bind(config.GetSection(OpenIdConnectSettings.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddMemoryCache(o => o.SizeLimit = 2_000_000);
 
         var database = config.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = DatabaseSetup.ResolveConnectionString(database.Provider, config.GetConnectionString("Default"), builder.Environment.ContentRootPath);

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using Ammeindsats.Core.Areas;
+using Ammeindsats.Core.Documents;
+using Ammeindsats.Core.Indicators;
+using Ammeindsats.Core.Statistics;
+using Ammeindsats.Data;
+using Ammeindsats.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ammeindsats.Web.Features.Indicators;
+
+/// <summary>One indicator: trend with CI band, areas ranked with CIs, funnel plot, and the tables behind them.</summary>
+[AllowAnonymous]
+public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figures, CurrentAccess access, IOptions<DisclosureSettings> disclosure) : PageModel
+{
+    public CultureInfo Danish { get; } = CultureInfo.GetCultureInfo("da-DK");
+
+    public IndicatorDefinition Indicator { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "area")]
+    public string AreaCode { get; set; } = Core.Areas.AreaCode.Denmark;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Breakdown { get; set; } = string.Empty;
+
+    [BindProperty(SupportsGet = true)]
+    public string Benchmark { get; set; } = "DK";
+
+    public string AreaName { get; private set; } = string.Empty;
+
+    public IReadOnlyList<Area> AreaChoices { get; private set; } = [];
+
+    public IReadOnlyList<string> Periods { get; private set; } = [];
+
+    public IReadOnlyList<Figure> Series { get; private set; } = [];
+
+    public Dictionary<string, Figure> DkSeries { get; private set; } = [];
+
+    public IReadOnlyList<Figure> Ranked { get; private set; } = [];
+
+    public TrendAssessment Trend { get; private set; }
+
+    public string ChartJson { get; private set; } = "{}";
+
+    public int Threshold => disclosure.Value.Threshold;
+
+    public string CsvLink(string table) =>
+        $"/indikatorer/{Indicator.Code}?handler=Csv&table={table}&area={AreaCode}&period={Period}&breakdown={Breakdown}&benchmark={Benchmark}";
+
+    public async Task<IActionResult> OnGetAsync(string indicator, CancellationToken ct) =>
+        await LoadAsync(indicator, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(string indicator, string table, CancellationToken ct)
+    {
+        if (!await LoadAsync(indicator, ct))
+        {
+            return NotFound();
+        }
+
+        var rows = table == "Trend" ? Series : Ranked;
+        var document = new DocumentTable(
+            Indicator.NameDa,
+            ["Område", "Kode", "Periode", "Opdeling", "Værdi", "95 % nedre", "95 % øvre", "99,8 % nedre", "99,8 % øvre", "KM-estimat", "Tæller", "Nævner", "Sammenligning", "Diskretioneret", "Status"],
+            rows.Select(f => (IReadOnlyList<object?>)[
+                f.Area.Name, f.Area.Code, f.Period, IndicatorView.BreakdownText(f.Breakdown),
+                f.Suppressed ? null : f.Value, f.Suppressed ? null : f.Ci95?.Lower, f.Suppressed ? null : f.Ci95?.Upper,
+                f.Suppressed ? null : f.Ci998?.Lower, f.Suppressed ? null : f.Ci998?.Upper, f.Suppressed ? null : f.KmValue,
+                f.Suppressed ? null : f.Numerator, f.Suppressed ? null : f.Denominator,
+                IndicatorView.ComparisonText(f.Comparison), f.Suppressed ? "ja" : "nej", IndicatorView.StatusText(f.Status)]).ToList());
+        var stream = new MemoryStream();
+        await CsvWriter.WriteAsync(stream, document, CsvDialect.Excel, ct);
+        stream.Position = 0;
+        return File(stream, CsvWriter.ContentType, $"{Indicator.Code}-{table.ToLowerInvariant()}.csv");
+    }
+
+    private async Task<bool> LoadAsync(string indicator, CancellationToken ct)
+    {
+        var definition = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicator && i.Active, ct);
+        if (definition is null)
+        {
+            return false;
+        }
+
+        Indicator = definition;
+        Benchmark = Benchmark == "region" ? "region" : "DK";
+        Breakdown = IndicatorView.Breakdowns.Contains(Breakdown ?? string.Empty) ? Breakdown ?? string.Empty : string.Empty;
+        var scope = await access.GetAsync();
+        var all = (await figures.ForCallerAsync(definition, scope, Benchmark, ct)).Where(f => f.Breakdown == Breakdown).ToList();
+        AreaCode = Core.Areas.AreaCode.Normalize(AreaCode);
+        AreaChoices = all.Select(f => f.Area).DistinctBy(a => a.Code).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Create(Danish, false)).ToList();
+        if (AreaChoices.All(a => a.Code != AreaCode))
+        {
+            AreaCode = Core.Areas.AreaCode.Denmark;
+        }
+
+        AreaName = AreaChoices.FirstOrDefault(a => a.Code == AreaCode)?.Name ?? "Danmark";
+        Periods = all.Select(f => f.Period).Distinct().OrderDescending(StringComparer.Ordinal).ToList();
+        Period = Period is not null && Periods.Contains(Period) ? Period : all.Where(f => !f.NotForPublication && !f.Preliminary).Select(f => f.Period).DefaultIfEmpty(Periods.FirstOrDefault()).Max(StringComparer.Ordinal);
+        Series = all.Where(f => f.Area.Code == AreaCode).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
+        DkSeries = all.Where(f => f.Area.Code == Core.Areas.AreaCode.Denmark).ToDictionary(f => f.Period);
+        Trend = IndicatorView.Trend(Series, definition);
+        Ranked = all.Where(f => f.Period == Period && f.Area.Type is AreaType.Municipality or AreaType.BirthSite or AreaType.Region or AreaType.Cluster)
+            .OrderByDescending(f => f.Suppressed ? double.MinValue : f.Value ?? double.MinValue).ThenBy(f => f.Area.Code, StringComparer.Ordinal).ToList();
+        ChartJson = BuildChartJson(definition, DkSeries.GetValueOrDefault(Period ?? string.Empty));
+        return true;
+    }
+
+    private string BuildChartJson(IndicatorDefinition definition, Figure? benchmarkFigure)
+    {
+        var visible = Ranked.Where(f => !f.Suppressed && f.Value is not null && f.Area.Type == AreaType.Municipality).ToList();
+        var p0 = benchmarkFigure is { Suppressed: false, Value: not null } ? benchmarkFigure.Value.Value / 100 : (double?)null;
+        var maxN = visible.Select(f => f.Denominator ?? 0).DefaultIfEmpty(0).Max();
+        var funnel = p0 is null || definition.Kind == IndicatorKind.Median || maxN == 0
+            ? null
+            : Enumerable.Range(1, 60).Select(i => (int)Math.Max(5, Math.Round(maxN * 1.1 * i / 60.0)))
+                .Distinct()
+                .Select(n => (n, l: FunnelPlot.Limits(p0.Value, n)))
+                .Select(x => new { n = x.n, l95 = x.l.Lower95, u95 = x.l.Upper95, l998 = x.l.Lower998, u998 = x.l.Upper998 })
+                .ToList();
+        var data = new
+        {
+            unit = definition.Unit == IndicatorUnit.Days ? "dage" : "%",
+            area = AreaName,
+            trend = Series.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, lower = f.Suppressed ? null : f.Ci95?.Lower, upper = f.Suppressed ? null : f.Ci95?.Upper, dk = DkSeries.TryGetValue(f.Period, out var d) && !d.Suppressed ? d.Value : null }),
+            ranked = visible.Select(f => new { name = f.Area.Name, value = f.Value, lower = f.Ci95?.Lower, upper = f.Ci95?.Upper, n = f.Denominator, comparison = IndicatorsApi.Token(f.Comparison) }),
+            benchmark = p0 is null ? (double?)null : p0 * 100,
+            funnel,
+        };
+        // </script> can never occur in this JSON: every string is an area name or a token, and < is escaped.
+        return JsonSerializer.Serialize(data, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    }
+}

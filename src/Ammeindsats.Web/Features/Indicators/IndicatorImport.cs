@@ -1,0 +1,298 @@
+using Ammeindsats.Core.Access;
+using Ammeindsats.Core.Areas;
+using Ammeindsats.Core.Indicators;
+using Ammeindsats.Core.Indicators.Import;
+using Ammeindsats.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ammeindsats.Web.Features.Indicators;
+
+public enum ImportKind
+{
+    ChildRecords,
+    IndicatorValues,
+}
+
+/// <summary>Whose rights apply to an import: a user's scope, or the installation itself (command line without --as).</summary>
+public sealed record ImportActor(AccessScope? Scope, string Label)
+{
+    public bool IsInstallation => Scope is null;
+
+    public bool MayWrite(string area) => Scope is null || Scope.CanActOn(area, Role.Secretariat, Role.Network, Role.Reporter);
+
+    public bool MayApprove(string area) => Scope is null || Scope.CanActOn(area, Role.Secretariat);
+}
+
+/// <summary>What an import would do (dry run) or did.</summary>
+public sealed class ImportOutcome
+{
+    public List<ImportProblem> Problems { get; } = [];
+
+    public int RowsRead { get; set; }
+
+    public int Children { get; set; }
+
+    public int Inserted { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Deleted { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public string FileSha256 { get; set; } = string.Empty;
+
+    public List<string> Notes { get; } = [];
+
+    public int CellsChanged => Inserted + Updated + Deleted;
+
+    public bool Succeeded => Problems.Count == 0;
+
+    public string Describe() =>
+        $"{RowsRead:N0} rækker læst; {Inserted} nye, {Updated} ændrede, {Deleted} fjernede og {Unchanged} uændrede celler.";
+}
+
+/// <summary>
+/// Imports child-level files and aggregated files: checks everything first, reports every problem at once,
+/// and then applies the whole file in one transaction or nothing. A file replaces exactly the cells it
+/// contains; identical values change nothing; an approved value that would change needs --approve by
+/// someone who may approve. The change is one audit entry with the file's SHA-256.
+/// </summary>
+public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider clock)
+{
+    public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default)
+    {
+        var outcome = new ImportOutcome();
+        var status = approve ? ValueStatus.Approved : ValueStatus.Draft;
+        var now = clock.GetUtcNow();
+        await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
+
+        if (kind == ImportKind.ChildRecords)
+        {
+            await PlanChildRecordsAsync(file, actor, approve, status, now, outcome, ct);
+        }
+        else
+        {
+            await PlanIndicatorValuesAsync(file, actor, approve, status, now, outcome, ct);
+        }
+
+        if (!outcome.Succeeded || dryRun)
+        {
+            db.ChangeTracker.Clear();
+            return outcome;
+        }
+
+        if (outcome.CellsChanged > 0)
+        {
+            await db.SaveBulkAsync(
+                kind == ImportKind.ChildRecords ? nameof(BirthCohort) : nameof(IndicatorValue),
+                Path.GetFileName(fileName),
+                outcome.FileSha256,
+                outcome.CellsChanged,
+                $"Import af {Path.GetFileName(fileName)}{(approve ? " (godkendt)" : string.Empty)}: {outcome.Describe()}",
+                ct);
+        }
+
+        await transaction!.CommitAsync(ct);
+        return outcome;
+    }
+
+    private async Task PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)
+    {
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Type }).ToListAsync(ct);
+        var importer = new ChildRecordImporter(
+            areas.Where(a => a.Type == AreaType.Municipality).Select(a => a.Code),
+            areas.Where(a => a.Type == AreaType.BirthSite).Select(a => a.Code));
+        var result = importer.Import(file);
+        outcome.RowsRead = result.RowsRead;
+        outcome.Children = result.DistinctChildren;
+        outcome.FileSha256 = result.FileSha256;
+        if (!result.Succeeded)
+        {
+            outcome.Problems.AddRange(result.Problems);
+            return;
+        }
+
+        var cohorts = result.Cohorts.ToList();
+        if (!actor.IsInstallation && !actor.MayWrite(AreaCode.Denmark))
+        {
+            // A regional file does not hold every child in the country, so it must not replace DK's cohorts.
+            cohorts.RemoveAll(c => c.AreaCode == AreaCode.Denmark);
+            outcome.Notes.Add("Landstallet (DK) er ikke opdateret: det kræver rettigheder for hele landet.");
+        }
+
+        var forbidden = cohorts.Select(c => c.AreaCode).Distinct().Where(a => !actor.MayWrite(a)).Order(StringComparer.Ordinal).ToList();
+        if (forbidden.Count > 0)
+        {
+            outcome.Problems.Add(new ImportProblem(1, "municipality_code", $"Du har ikke rettigheder til at indberette for {string.Join(", ", forbidden)}."));
+            return;
+        }
+
+        var years = cohorts.Select(c => c.BirthYear).Distinct().ToList();
+        var codes = cohorts.Select(c => c.AreaCode).Distinct().ToList();
+        var contained = cohorts.Select(c => (c.AreaCode, c.BirthYear)).ToHashSet();
+        var existing = (await db.BirthCohorts.Where(c => years.Contains(c.BirthYear) && codes.Contains(c.AreaCode)).ToListAsync(ct))
+            .Where(c => contained.Contains((c.AreaCode, c.BirthYear)))
+            .ToDictionary(c => (c.AreaCode, c.BirthYear, c.Breakdown));
+        var refused = new List<string>();
+        var origin = "fil:" + result.FileSha256[..16];
+
+        foreach (var cohort in cohorts)
+        {
+            var counts = DailyCounts.Encode(cohort.EndedByDay, cohort.CensoredByDay);
+            if (existing.Remove((cohort.AreaCode, cohort.BirthYear, cohort.Breakdown), out var row))
+            {
+                if (row.Counts == counts)
+                {
+                    outcome.Unchanged++;
+                    continue;
+                }
+
+                if (!CheckApproved(row.Status, row.AuditKey, row.AreaCode, approve, actor, refused))
+                {
+                    continue;
+                }
+
+                row.Counts = counts;
+                row.Children = cohort.Children;
+                row.Status = status;
+                row.Origin = origin;
+                row.UpdatedAt = now;
+                row.UpdatedBy = actor.Label;
+                row.IsDemo = false;
+                outcome.Updated++;
+            }
+            else
+            {
+                db.BirthCohorts.Add(new BirthCohort
+                {
+                    AreaCode = cohort.AreaCode,
+                    BirthYear = cohort.BirthYear,
+                    Breakdown = cohort.Breakdown,
+                    Counts = counts,
+                    Children = cohort.Children,
+                    Status = status,
+                    Origin = origin,
+                    UpdatedAt = now,
+                    UpdatedBy = actor.Label,
+                });
+                outcome.Inserted++;
+            }
+        }
+
+        // Breakdowns of a contained area × year that the file no longer has (a parity group with no children).
+        foreach (var stale in existing.Values)
+        {
+            if (CheckApproved(stale.Status, stale.AuditKey, stale.AreaCode, approve, actor, refused))
+            {
+                db.BirthCohorts.Remove(stale);
+                outcome.Deleted++;
+            }
+        }
+
+        AddRefusals(refused, outcome);
+    }
+
+    private async Task PlanIndicatorValuesAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)
+    {
+        var indicatorCodes = await db.Indicators.AsNoTracking().Select(i => i.Code).ToListAsync(ct);
+        var areaCodes = await db.Areas.AsNoTracking().Select(a => a.Code).ToListAsync(ct);
+        var result = new AggregatedValueImporter(indicatorCodes, areaCodes).Import(file);
+        outcome.RowsRead = result.RowsRead;
+        outcome.FileSha256 = result.FileSha256;
+        if (!result.Succeeded)
+        {
+            outcome.Problems.AddRange(result.Problems);
+            return;
+        }
+
+        foreach (var value in result.Values.Where(v => !actor.MayWrite(v.AreaCode)))
+        {
+            outcome.Problems.Add(new ImportProblem(value.Row, "area", $"Du har ikke rettigheder til at indberette for område {value.AreaCode}."));
+        }
+
+        if (!outcome.Succeeded)
+        {
+            return;
+        }
+
+        var areas = result.Values.Select(v => v.AreaCode).Distinct().ToList();
+        var existing = (await db.IndicatorValues.Where(v => areas.Contains(v.AreaCode)).ToListAsync(ct))
+            .ToDictionary(v => (v.IndicatorCode, v.AreaCode, v.Period, v.Breakdown));
+        var refused = new List<string>();
+        var origin = "fil:" + result.FileSha256[..16];
+        foreach (var value in result.Values)
+        {
+            var period = value.Period.ToString();
+            if (existing.TryGetValue((value.Indicator, value.AreaCode, period, value.Breakdown), out var row))
+            {
+                if (row.Numerator == value.Numerator && row.Denominator == value.Denominator)
+                {
+                    outcome.Unchanged++;
+                    continue;
+                }
+
+                if (!CheckApproved(row.Status, row.AuditKey, row.AreaCode, approve, actor, refused))
+                {
+                    continue;
+                }
+
+                row.Numerator = value.Numerator;
+                row.Denominator = value.Denominator;
+                row.Status = status;
+                row.Origin = origin;
+                row.UpdatedAt = now;
+                row.UpdatedBy = actor.Label;
+                row.IsDemo = false;
+                outcome.Updated++;
+            }
+            else
+            {
+                db.IndicatorValues.Add(new IndicatorValue
+                {
+                    IndicatorCode = value.Indicator,
+                    AreaCode = value.AreaCode,
+                    Period = period,
+                    Breakdown = value.Breakdown,
+                    Numerator = value.Numerator,
+                    Denominator = value.Denominator,
+                    Status = status,
+                    Origin = origin,
+                    UpdatedAt = now,
+                    UpdatedBy = actor.Label,
+                });
+                outcome.Inserted++;
+            }
+        }
+
+        AddRefusals(refused, outcome);
+    }
+
+    private static bool CheckApproved(ValueStatus current, string key, string area, bool approve, ImportActor actor, List<string> refused)
+    {
+        if (current != ValueStatus.Approved)
+        {
+            return true;
+        }
+
+        if (approve && actor.MayApprove(area))
+        {
+            return true;
+        }
+
+        refused.Add(key);
+        return false;
+    }
+
+    private static void AddRefusals(List<string> refused, ImportOutcome outcome)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        outcome.Problems.Add(new ImportProblem(1, null,
+            $"{refused.Count} godkendte værdier ville blive ændret ({string.Join(", ", refused.Take(10))}{(refused.Count > 10 ? ", …" : string.Empty)}). " +
+            "Godkendte værdier ændres kun, når importen godkendes (--approve) af en, der må godkende."));
+    }
+}
