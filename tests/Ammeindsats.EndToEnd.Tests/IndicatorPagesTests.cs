@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Ammeindsats.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IndicatorPagesTests(AppServer server)
+{
+    [SkippableFact]
+    public async Task Visitor_SeesOverviewDetailAreaProfileAndBeforeAfter_WithChartsAndNoAxeViolations()
+    {
+        Browser.SkipIfMissing();
+        var page = await server.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseUrl });
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                errors.Add(m.Text);
+            }
+        };
+
+        await page.GotoAsync("/indikatorer");
+        Assert.True(await page.Locator("table.tartan tbody tr").CountAsync() > 100, "The overview lists every area with figures.");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/fuldamning-2uger?area=751");
+        // ECharts draws SVG into each chart box; the tables carry the same figures.
+        await page.Locator("#trend-chart svg").WaitForAsync();
+        Assert.True(await page.Locator("#rank-chart svg").CountAsync() == 1);
+        Assert.True(await page.Locator("#funnel-chart svg").CountAsync() == 1);
+        Assert.Contains("Udvikling for Aarhus", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/fuldamning-median-dage");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/omraade/751");
+        Assert.Contains("Indikatorer for Aarhus", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/foer-efter");
+        Assert.Contains("Forskel i forskelle", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        Assert.Empty(errors);
+    }
+}
