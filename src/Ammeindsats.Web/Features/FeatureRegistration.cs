@@ -15,6 +15,7 @@ public static class FeatureRegistration
         services.AddModuleSeeder<Indicators.IndicatorSeeder>();
         services.AddScoped<Indicators.IndicatorImporter>();
         services.AddScoped<Indicators.IndicatorFigures>();
+        services.AddHostedService<Indicators.FiguresWarmup>();
         services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
