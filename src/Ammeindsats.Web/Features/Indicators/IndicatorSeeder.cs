@@ -80,7 +80,8 @@ public static class DemoCohorts
         {
             var region = hierarchy.ParentsOf(municipality.Code).FirstOrDefault(p => hierarchy.Find(p)!.Type == AreaType.Region) ?? string.Empty;
             var sites = region.Length == 0 ? [] : hierarchy.ChildrenOf(region, AreaType.BirthSite);
-            var size = municipality.Code == "101" ? 9000 : 150 + random.Next(2200);
+            // About 58,000 births a year in all, as in Denmark.
+            var size = municipality.Code == "101" ? 4500 : 60 + random.Next(900);
             var areaEffect = (random.NextDouble() - 0.5) * 0.16;
             for (var year = firstYear; year <= lastYear; year++)
             {
