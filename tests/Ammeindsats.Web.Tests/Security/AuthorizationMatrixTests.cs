@@ -207,6 +207,14 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
         var userId = await db.Users.Where(u => u.Email == DemoUsers.Reader).Select(u => u.Id).SingleAsync();
+        var person = await db.People.OrderBy(p => p.Id).FirstOrDefaultAsync();
+        if (person is null)
+        {
+            person = new Core.People.Person { Name = "Matrix Kontaktperson", Organisation = "Aarhus Kommune", AreaCode = "751" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+        }
+
         return new Dictionary<string, string>
         {
             ["code"] = "751",
@@ -216,6 +224,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
             ["key"] = "751",
             ["documentName"] = "v1",
             ["indicator"] = "fuldamning-2uger",
+            ["personId"] = person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
