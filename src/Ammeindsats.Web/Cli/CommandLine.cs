@@ -65,6 +65,7 @@ public sealed class CommandArgs
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private int _positionalUsed;
 
     public List<string> Positional { get; } = [];
 
@@ -120,16 +121,28 @@ public sealed class CommandArgs
         return _options.TryGetValue(name, out var values) ? values : [];
     }
 
-    public string PositionalAt(int index, string what) =>
-        index < Positional.Count ? Positional[index] : throw new InvalidInputException($"Mangler {what}.");
+    public string PositionalAt(int index, string what)
+    {
+        _positionalUsed = Math.Max(_positionalUsed, index + 1);
+        return index < Positional.Count ? Positional[index] : throw new InvalidInputException($"Mangler {what}.");
+    }
 
-    /// <summary>Refuses options the verb does not know, so a typo is not silently ignored.</summary>
+    /// <summary>
+    /// Refuses options and words the verb does not know, so a typo is not silently ignored ("seed demo"
+    /// without the dashes would otherwise load only the reference data).
+    /// </summary>
     public void EnsureNoUnknownOptions()
     {
         var unknown = _options.Keys.Concat(_flags).Where(k => !_used.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidInputException($"Ukendt tilvalg: {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        }
+
+        var extra = Positional.Skip(_positionalUsed).ToList();
+        if (extra.Count > 0)
+        {
+            throw new InvalidInputException($"Ukendt ord i kommandoen: {string.Join(", ", extra.Select(e => $"'{e}'"))}. Tilvalg skrives med to bindestreger, fx --demo.");
         }
     }
 
