@@ -29,6 +29,16 @@ public static class CommandLine
         ["api-keys"] = ApiKeyCommands.RunAsync,
     };
 
+    // EF logs a failed SQL command as an error even when it expects the failure (asking PostgreSQL for the
+    // migration history of an empty database), and logs real failures as pages of stack trace. A command that
+    // fails says so on stderr in one plain line instead (see RunAsync).
+    private static readonly string[] QuietDatabaseCommands =
+    [
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database=None",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Query=None",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=None",
+    ];
+
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
 
@@ -43,7 +53,7 @@ public static class CommandLine
         try
         {
             var parsed = CommandArgs.Parse(args.Skip(1).ToArray());
-            await using var app = AppBuilder.Build([], AppMode.CommandLine);
+            await using var app = AppBuilder.Build(QuietDatabaseCommands, AppMode.CommandLine);
             return await verb(app.Services, parsed);
         }
         catch (InvalidInputException ex)
