@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ammeindsats.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,6 +14,10 @@ internal static class AuditTrailWriter
     [
         "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "Version", "NormalizedEmail", "NormalizedUserName",
     ];
+
+    // Enums by name ("Reporter"), as the database stores them: a number would change meaning when an enum
+    // gains a member, and the audit trail must read the same in ten years.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before);
 
@@ -103,7 +108,7 @@ internal static class AuditTrailWriter
                 : value;
         }
 
-        return JsonSerializer.Serialize(output);
+        return JsonSerializer.Serialize(output, Json);
     }
 
     private static async Task<byte[]> KeyForAsync(AmmeindsatsDbContext db, string subject, IAuditContext context, CancellationToken ct)

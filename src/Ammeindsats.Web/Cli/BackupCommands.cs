@@ -56,7 +56,18 @@ public static class BackupCommands
             await using (var check = source.CreateCommand())
             {
                 check.CommandText = "PRAGMA integrity_check";
-                if (await check.ExecuteScalarAsync() as string != "ok")
+                string? result;
+                try
+                {
+                    result = await check.ExecuteScalarAsync() as string;
+                }
+                catch (SqliteException)
+                {
+                    // Not an SQLite file at all (a text file, a PostgreSQL dump).
+                    result = null;
+                }
+
+                if (result != "ok")
                 {
                     throw new InvalidInputException($"{file} er ikke en gyldig sikkerhedskopi.");
                 }
@@ -68,6 +79,13 @@ public static class BackupCommands
         }
         else
         {
+            // Reading the archive's table of contents touches no database: a file that is not a pg_dump
+            // archive is refused before anything is dropped.
+            if (await RunToolAsync("pg_restore", ["--list", file], null) is { } notAnArchive)
+            {
+                throw new InvalidInputException($"{file} er ikke en gyldig sikkerhedskopi ({notAnArchive}).");
+            }
+
             await RunPgToolAsync("pg_restore", db.ConnectionString, ["--clean", "--if-exists", "--no-owner", "--single-transaction", file]);
         }
 
@@ -78,19 +96,44 @@ public static class BackupCommands
     private static async Task RunPgToolAsync(string tool, string connectionString, string[] arguments)
     {
         var cs = new NpgsqlConnectionStringBuilder(connectionString);
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "--host", cs.Host ?? "127.0.0.1", "--port", cs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", cs.Username ?? "postgres", "--dbname", cs.Database ?? "postgres" }.Concat(arguments))
+        string[] connection = ["--host", cs.Host ?? "127.0.0.1", "--port", cs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", cs.Username ?? "postgres", "--dbname", cs.Database ?? "postgres"];
+        if (await RunToolAsync(tool, [.. connection, .. arguments], cs.Password ?? string.Empty) is { } errors)
+        {
+            throw new InvalidOperationException($"{tool} fejlede: {errors}");
+        }
+    }
+
+    /// <summary>Runs a PostgreSQL tool; returns its error output when it fails, null when it succeeds.</summary>
+    private static async Task<string?> RunToolAsync(string tool, string[] arguments, string? password)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["PGPASSWORD"] = cs.Password ?? string.Empty;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Kunne ikke starte {tool}.");
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        if (password is not null)
         {
-            throw new InvalidOperationException($"{tool} fejlede: {errors.Trim()}");
+            start.Environment["PGPASSWORD"] = password;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"Kunne ikke starte {tool}.");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException($"{tool} findes ikke på maskinen. Installer klientprogrammerne til PostgreSQL (pakken postgresql-client).");
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            await output;
+            return process.ExitCode == 0 ? null : (await errors).Trim();
         }
     }
 }

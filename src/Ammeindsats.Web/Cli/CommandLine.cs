@@ -30,6 +30,16 @@ public static class CommandLine
         ["import"] = ImportCommands.RunAsync,
     };
 
+    // EF logs a failed SQL command as an error even when it expects the failure (asking PostgreSQL for the
+    // migration history of an empty database), and logs real failures as pages of stack trace. A command that
+    // fails says so on stderr in one plain line instead (see RunAsync).
+    private static readonly string[] QuietDatabaseCommands =
+    [
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database=None",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Query=None",
+        "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=None",
+    ];
+
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal);
 
@@ -44,7 +54,7 @@ public static class CommandLine
         try
         {
             var parsed = CommandArgs.Parse(args.Skip(1).ToArray());
-            await using var app = AppBuilder.Build([], AppMode.CommandLine);
+            await using var app = AppBuilder.Build(QuietDatabaseCommands, AppMode.CommandLine);
             return await verb(app.Services, parsed);
         }
         catch (InvalidInputException ex)
@@ -66,6 +76,7 @@ public sealed class CommandArgs
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private int _positionalUsed;
 
     public List<string> Positional { get; } = [];
 
@@ -121,16 +132,28 @@ public sealed class CommandArgs
         return _options.TryGetValue(name, out var values) ? values : [];
     }
 
-    public string PositionalAt(int index, string what) =>
-        index < Positional.Count ? Positional[index] : throw new InvalidInputException($"Mangler {what}.");
+    public string PositionalAt(int index, string what)
+    {
+        _positionalUsed = Math.Max(_positionalUsed, index + 1);
+        return index < Positional.Count ? Positional[index] : throw new InvalidInputException($"Mangler {what}.");
+    }
 
-    /// <summary>Refuses options the verb does not know, so a typo is not silently ignored.</summary>
+    /// <summary>
+    /// Refuses options and words the verb does not know, so a typo is not silently ignored ("seed demo"
+    /// without the dashes would otherwise load only the reference data).
+    /// </summary>
     public void EnsureNoUnknownOptions()
     {
         var unknown = _options.Keys.Concat(_flags).Where(k => !_used.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidInputException($"Ukendt tilvalg: {string.Join(", ", unknown.Select(u => "--" + u))}.");
+        }
+
+        var extra = Positional.Skip(_positionalUsed).ToList();
+        if (extra.Count > 0)
+        {
+            throw new InvalidInputException($"Ukendt ord i kommandoen: {string.Join(", ", extra.Select(e => $"'{e}'"))}. Tilvalg skrives med to bindestreger, fx --demo.");
         }
     }
 

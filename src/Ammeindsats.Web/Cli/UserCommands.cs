@@ -62,6 +62,18 @@ public static class UserCommands
         }
         else if (password is not null)
         {
+            // Check the new password before the old one is removed, so a refused password leaves the login working.
+            var problems = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new InvalidInputException(string.Join(" ", problems.Select(e => e.Description)));
+            }
+
             await users.RemovePasswordAsync(user);
             var result = await users.AddPasswordAsync(user, password);
             if (!result.Succeeded)
