@@ -122,20 +122,28 @@ public static class PostgresServer
 {
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("AMMEINDSATS_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres;Timeout=5";
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres;Timeout=30";
 
+    // Three tries: a busy machine can be slow to accept the first connection.
     private static readonly Lazy<string?> Unavailable = new(() =>
     {
-        try
+        string? last = null;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            using var c = new NpgsqlConnection(AdminConnectionString);
-            c.Open();
-            return null;
+            try
+            {
+                using var c = new NpgsqlConnection(AdminConnectionString);
+                c.Open();
+                return null;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                last = ex.Message;
+                Thread.Sleep(1000);
+            }
         }
-        catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            return ex.Message;
-        }
+
+        return last;
     });
 
     public static bool RequireAll => Environment.GetEnvironmentVariable("AMMEINDSATS_REQUIRE_ALL") == "1";
