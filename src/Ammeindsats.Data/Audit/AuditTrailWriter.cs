@@ -12,8 +12,13 @@ internal static class AuditTrailWriter
 {
     private static readonly HashSet<string> IgnoredProperties =
     [
-        "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "Version", "NormalizedEmail", "NormalizedUserName",
+        "ConcurrencyStamp", "SecurityStamp", "Version", "NormalizedEmail", "NormalizedUserName",
     ];
+
+    // Recorded as changed, never with their value.
+    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "TwoFactorSecret"];
+
+    private static readonly string[] IdentityPersonalFields = ["Email", "UserName", "PhoneNumber"];
 
     // Enums by name ("Reporter"), as the database stores them: a number would change meaning when an enum
     // gains a member, and the audit trail must read the same in ten years.
@@ -32,7 +37,11 @@ internal static class AuditTrailWriter
                     result.Add(new Pending(entry, AuditActions.Insert, null));
                     break;
                 case EntityState.Modified:
-                    var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                    // A change only to stamps (a new security stamp) tells a reader of the trail nothing and would fill it
+                    // with empty rows.
+                    var changed = entry.Properties
+                        .Where(p => p.IsModified && !IgnoredProperties.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                        .ToList();
                     if (changed.Count > 0)
                     {
                         result.Add(new Pending(entry, AuditActions.Update, changed.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue)));
@@ -59,6 +68,12 @@ internal static class AuditTrailWriter
                 .Where(pi => pi.GetCustomAttribute<PersonalDataFieldAttribute>() is not null)
                 .Select(pi => pi.Name)
                 .ToHashSet();
+            if (entity is Microsoft.AspNetCore.Identity.IdentityUser)
+            {
+                // Identity's own fields cannot carry the attribute, but they are as personal as a name.
+                personal.UnionWith(IdentityPersonalFields);
+            }
+
             var subject = (entity as IPersonalRecord)?.PersonalDataSubject;
             var key = subject is not null && personal.Count > 0 ? await KeyForAsync(db, subject, context, ct) : null;
 
@@ -91,7 +106,7 @@ internal static class AuditTrailWriter
 
     private static Dictionary<string, object?> Filter(Dictionary<string, object?> values, IEnumerable<string>? only) =>
         values.Where(kv => !IgnoredProperties.Contains(kv.Key) && (only is null || only.Contains(kv.Key)))
-            .ToDictionary(kv => kv.Key, kv => kv.Value);
+            .ToDictionary(kv => kv.Key, kv => SecretProperties.Contains(kv.Key) && kv.Value is not null ? "***" : kv.Value);
 
     private static string? Serialize(Dictionary<string, object?>? values, HashSet<string> personal, byte[]? key)
     {

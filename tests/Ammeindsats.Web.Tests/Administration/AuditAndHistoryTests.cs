@@ -119,4 +119,23 @@ public sealed class AuditAndHistoryTests(TestApps apps)
         Assert.Equal(HttpStatusCode.Forbidden, (await secretariat.GetAsync($"/historik/AppUser/{readerId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/historik/AppUser/{readerId}")).StatusCode);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Audit_OfANewLogin_StoresTheEmailEncrypted_AndThePasswordOnlyAsChanged(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var (id, email) = await Pages.CreateUserAsync(app, Core.Access.Role.Reader, null, "krypteret");
+
+        var rows = await Pages.InScopeAsync(app, db => db.AuditEntries.Where(a => a.Entity == "AppUser" && a.EntityKey == id).ToListAsync());
+        var insert = Assert.Single(rows, r => r.Action == "insert");
+        Assert.DoesNotContain(email, insert.After!, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("AQAAAA", insert.After!, StringComparison.Ordinal); // the start of every Identity v3 hash
+        Assert.Equal("user:" + id, insert.PersonalDataSubject);
+        Assert.DoesNotContain(rows, r => r.Action == "update" && (r.After is null || r.After == "{}"));
+
+        var admin = await app.LoginAsync(DemoUsers.Administrator);
+        var history = await Pages.GetAsync(admin, $"/historik/AppUser/{id}");
+        Assert.Contains(email, history.QuerySelector("tbody").Text(), StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -23,6 +23,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Siden findes ikke", "Siden eller posten findes ikke, eller du har ikke adgang til at se den."),
             403 => ("Ingen adgang", "Du har ikke adgang til dette område. Kontakt en administrator, hvis du mener, at du burde have adgang."),
             429 => ("For mange forsøg", "Du har prøvet for mange gange på kort tid. Vent et minut, og prøv igen."),
+            413 => ("Filen er for stor", "Filen er større, end systemet tager imod. Del den op, eller kontakt en administrator."),
             400 => ("Ugyldig forespørgsel", "Forespørgslen kunne ikke behandles. Indlæs siden igen, og prøv en gang til."),
             _ => (Title, Message),
         };

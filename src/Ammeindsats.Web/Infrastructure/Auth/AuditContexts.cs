@@ -3,7 +3,7 @@ using Ammeindsats.Data.Audit;
 
 namespace Ammeindsats.Web.Infrastructure.Auth;
 
-/// <summary>The actor of a web request: the logged-in user or the API key's owner.</summary>
+/// <summary>The actor of a web request: the logged-in user or the API key's owner; "system" outside a request.</summary>
 public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider clock) : IAuditContext
 {
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
@@ -12,6 +12,12 @@ public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider
     {
         get
         {
+            if (accessor.HttpContext is null)
+            {
+                // Outside a request: seeding at start-up and scheduled jobs.
+                return "system";
+            }
+
             var user = User;
             if (user?.Identity?.IsAuthenticated != true)
             {
