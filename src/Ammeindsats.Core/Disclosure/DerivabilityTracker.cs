@@ -189,9 +189,7 @@ internal sealed class DerivabilityTracker
     {
         var cells = members[root]!;
         var (space, column) = Reduce(cells, extraUnknown: -1);
-        Stats.Red.Start();
         var determined = space.DeterminedColumns();
-        Stats.Red.Stop();
         foreach (var cell in cells)
         {
             derivable[cell] = determined.Contains(column[cell]);
@@ -208,8 +206,6 @@ internal sealed class DerivabilityTracker
             touching.UnionWith(rowsOfCell[cell]);
         }
 
-        Stats.Calls++; Stats.Cells += column.Count; Stats.Max = Math.Max(Stats.Max, column.Count);
-        Stats.Add.Start();
         var space = new ExactRowSpace();
         foreach (var r in touching)
         {
@@ -219,7 +215,6 @@ internal sealed class DerivabilityTracker
                 .Select(e => (column[e.Cell], e.Coefficient)));
         }
 
-        Stats.Add.Stop();
         return (space, column);
     }
 
@@ -254,4 +249,3 @@ internal sealed class DerivabilityTracker
         members[rb] = null;
     }
 }
-public static class Stats { public static bool Trace; public static int Variant = 2; public static long Calls, Cells, Max, RowLen, Rows, MaxRowLen; public static System.Diagnostics.Stopwatch Add = new(), Red = new(); }

@@ -107,11 +107,6 @@ public sealed class DisclosurePolicy
         while (primary.Where(tracker.IsDerivable).ToList() is { Count: > 0 } exposed)
         {
             var next = TryFix(system, tracker, exposed);
-            if (next < 0 && Stats.Variant == 3)
-            {
-                next = TryFix(system, tracker, Enumerable.Range(0, n).Where(i => reasons[i] == SuppressionReason.Secondary && tracker.IsDerivable(i)).ToList());
-            }
-
             if (next < 0)
             {
                 next = Fallback(system, tracker, exposed);
@@ -189,21 +184,18 @@ public sealed class DisclosurePolicy
                 var helps = candidates.Where(c => Cover(c) == alone.Count).FirstOrDefault(c => !tracker.WouldRemainDerivable(target, c), -1);
                 if (helps >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> helps {system.Cells[helps].Key} {system.Cells[helps].Denominator}");
                     return helps;
                 }
 
                 var most = candidates.Select(c => (c, cover: Cover(c))).Where(x => x.cover > 0).OrderByDescending(x => x.cover).Select(x => x.c).FirstOrDefault(-1);
                 if (most >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> cover {system.Cells[most].Key} {system.Cells[most].Denominator} of {alone.Count}");
                     return most;
                 }
 
                 var inRow = Candidates(system, tracker, alone[0]);
                 if (inRow.Count > 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> row {system.Cells[inRow[0]].Key}");
                     return inRow[0];
                 }
             }
@@ -212,7 +204,6 @@ public sealed class DisclosurePolicy
                 var helps = candidates.FirstOrDefault(c => !tracker.WouldRemainDerivable(target, c), -1);
                 if (helps >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> helps2 {system.Cells[helps].Key} {system.Cells[helps].Denominator}");
                     return helps;
                 }
             }
@@ -228,7 +219,6 @@ public sealed class DisclosurePolicy
             var candidates = Candidates(system, tracker, Neighbours(system, [target]));
             if (candidates.Count > 0)
             {
-                if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> FALLBACK {system.Cells[candidates[0]].Key}");
                 return candidates[0];
             }
         }
