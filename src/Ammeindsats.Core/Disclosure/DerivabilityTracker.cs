@@ -35,6 +35,11 @@ internal sealed class DerivabilityTracker
     private readonly int[] parent;
     private readonly List<int>?[] members;
 
+    /// <summary>For each component root, the number of the last <see cref="Hide"/> that changed the component.</summary>
+    private readonly int[] changedAt;
+    private readonly Dictionary<(int Target, int Candidate), (bool Remains, int AskedAt)> answers = [];
+    private int version;
+
     /// <param name="hidden">Publishable cells that are not published; everything else is read from the system.</param>
     public DerivabilityTracker(CellSystem system, bool[] hidden)
     {
@@ -45,6 +50,7 @@ internal sealed class DerivabilityTracker
         derivable = new bool[n];
         parent = new int[n];
         members = new List<int>?[n];
+        changedAt = new int[n];
 
         for (var i = 0; i < n; i++)
         {
@@ -106,6 +112,8 @@ internal sealed class DerivabilityTracker
             Union(cell, other);
         }
 
+        version++;
+        changedAt[Find(cell)] = version;
         Recompute(Find(cell));
     }
 
@@ -119,16 +127,39 @@ internal sealed class DerivabilityTracker
     /// Whether <paramref name="target"/> could still be worked out if <paramref name="candidate"/> were
     /// hidden too, without hiding it. Only the components the candidate would join are reduced.
     /// </summary>
+    /// <remarks>
+    /// The answer depends only on the components involved, so it is remembered until one of them
+    /// changes: the same pairs are asked about again and again while cells elsewhere are hidden.
+    /// </remarks>
     public bool WouldRemainDerivable(int target, int candidate)
     {
-        var cells = new HashSet<int>(members[Find(target)]!) { candidate };
+        var roots = new HashSet<int> { Find(target) };
         foreach (var other in HiddenNeighbours(candidate))
         {
-            cells.UnionWith(members[Find(other)]!);
+            roots.Add(Find(other));
+        }
+
+        var latestChange = 0;
+        foreach (var root in roots)
+        {
+            latestChange = Math.Max(latestChange, changedAt[root]);
+        }
+
+        if (answers.TryGetValue((target, candidate), out var known) && known.AskedAt >= latestChange)
+        {
+            return known.Remains;
+        }
+
+        var cells = new HashSet<int> { candidate };
+        foreach (var root in roots)
+        {
+            cells.UnionWith(members[root]!);
         }
 
         var (space, column) = Reduce(cells, candidate);
-        return space.Contains(column[target]);
+        var remains = space.Contains(column[target]);
+        answers[(target, candidate)] = (remains, version);
+        return remains;
     }
 
     /// <summary>
@@ -182,8 +213,19 @@ internal sealed class DerivabilityTracker
         return perCell.Select(list => list?.ToArray() ?? []).ToArray();
     }
 
-    private IEnumerable<int> HiddenNeighbours(int cell) =>
-        rowsOfCell[cell].SelectMany(r => rows[r]).Select(e => e.Cell).Where(c => c != cell && unknown[c]);
+    private IEnumerable<int> HiddenNeighbours(int cell)
+    {
+        foreach (var r in rowsOfCell[cell])
+        {
+            foreach (var (other, _) in rows[r])
+            {
+                if (other != cell && unknown[other])
+                {
+                    yield return other;
+                }
+            }
+        }
+    }
 
     private void Recompute(int root)
     {
