@@ -37,6 +37,8 @@ internal sealed class DerivabilityTracker
 
     /// <summary>For each component root, the number of the last <see cref="Hide"/> that changed the component.</summary>
     private readonly int[] changedAt;
+    /// <summary>For each cell, the number of the last <see cref="Hide"/> of a cell that shares a row with it.</summary>
+    private readonly int[] touchedAt;
     private readonly Dictionary<(int Target, int Candidate), (bool Remains, int AskedAt)> answers = [];
     private int version;
 
@@ -51,6 +53,7 @@ internal sealed class DerivabilityTracker
         parent = new int[n];
         members = new List<int>?[n];
         changedAt = new int[n];
+        touchedAt = new int[n];
 
         for (var i = 0; i < n; i++)
         {
@@ -114,6 +117,15 @@ internal sealed class DerivabilityTracker
 
         version++;
         changedAt[Find(cell)] = version;
+        touchedAt[cell] = version;
+        foreach (var r in rowsOfCell[cell])
+        {
+            foreach (var (other, _) in rows[r])
+            {
+                touchedAt[other] = version;
+            }
+        }
+
         Recompute(Find(cell));
     }
 
@@ -160,6 +172,55 @@ internal sealed class DerivabilityTracker
         var remains = space.Contains(column[target]);
         answers[(target, candidate)] = (remains, version);
         return remains;
+    }
+
+    /// <summary>
+    /// Notes what <see cref="WouldRemainDerivable"/> looks at for the target and each candidate, and what
+    /// <see cref="RowsExposing"/> looks at for the target, as they stand now.
+    /// </summary>
+    public Snapshot Capture(int target, IReadOnlyList<int> candidates)
+    {
+        var roots = new HashSet<int> { Find(target) };
+        foreach (var candidate in candidates)
+        {
+            foreach (var other in HiddenNeighbours(candidate))
+            {
+                roots.Add(Find(other));
+            }
+        }
+
+        return new Snapshot(version, target, [.. candidates], [.. roots]);
+    }
+
+    /// <summary>
+    /// True when nothing noted in <paramref name="snapshot"/> has changed since, so every answer about it
+    /// would be the same: no candidate hidden, no cell hidden next to the target or a candidate, and no
+    /// component involved merged or grown.
+    /// </summary>
+    public bool IsUnchanged(Snapshot snapshot)
+    {
+        if (touchedAt[snapshot.Target] > snapshot.Version)
+        {
+            return false;
+        }
+
+        foreach (var candidate in snapshot.Candidates)
+        {
+            if (unknown[candidate] || touchedAt[candidate] > snapshot.Version)
+            {
+                return false;
+            }
+        }
+
+        foreach (var root in snapshot.Roots)
+        {
+            if (Find(root) != root || changedAt[root] > snapshot.Version)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -291,3 +352,6 @@ internal sealed class DerivabilityTracker
         members[rb] = null;
     }
 }
+
+/// <summary>What a question about one target looked at, and when (see <see cref="DerivabilityTracker.Capture"/>).</summary>
+internal sealed record Snapshot(int Version, int Target, int[] Candidates, int[] Roots);

@@ -104,9 +104,10 @@ public sealed class DisclosurePolicy
         }
 
         var tracker = new DerivabilityTracker(system, hidden);
+        var stuck = new Dictionary<int, Snapshot>();
         while (primary.Where(tracker.IsDerivable).ToList() is { Count: > 0 } exposed)
         {
-            var next = TryFix(system, tracker, exposed);
+            var next = TryFix(system, tracker, exposed, stuck);
             if (next < 0)
             {
                 next = Fallback(system, tracker, exposed);
@@ -172,10 +173,19 @@ public sealed class DisclosurePolicy
     /// <summary>
     /// The next cell to withhold, looking at the derivable cells in key order.
     /// </summary>
-    private static int TryFix(CellSystem system, DerivabilityTracker tracker, IReadOnlyList<int> exposed)
+    /// <param name="stuck">
+    /// Targets for which no single candidate helped, with what that depended on; they are passed over
+    /// until something around them changes, which gives the same answer without asking again.
+    /// </param>
+    private static int TryFix(CellSystem system, DerivabilityTracker tracker, IReadOnlyList<int> exposed, Dictionary<int, Snapshot> stuck)
     {
         foreach (var target in exposed)
         {
+            if (stuck.TryGetValue(target, out var snapshot) && tracker.IsUnchanged(snapshot))
+            {
+                continue;
+            }
+
             var candidates = Candidates(system, tracker, Neighbours(system, [target]));
             var alone = ExposingRows(system, tracker, target);
             if (alone.Count > 0)
@@ -206,6 +216,8 @@ public sealed class DisclosurePolicy
                 {
                     return helps;
                 }
+
+                stuck[target] = tracker.Capture(target, candidates);
             }
         }
 
