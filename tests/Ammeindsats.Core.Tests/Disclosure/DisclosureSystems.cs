@@ -51,72 +51,77 @@ internal static class DisclosureSystems
 
         // The children each area covers: a municipality itself, a region and a cluster their members
         // (København once in its region, whatever its clusters), the country everyone.
-        var areas = new Dictionary<string, Func<string?, bool>>();
+        var areas = new Dictionary<string, List<string?>>();
         foreach (var (municipality, _) in shape.Municipalities)
         {
-            areas[municipality] = m => m == municipality;
+            areas[municipality] = [municipality];
         }
 
         foreach (var region in shape.Municipalities.Select(m => m.Region).Distinct())
         {
-            var members = shape.Municipalities.Where(m => m.Region == region).Select(m => m.Municipality).ToHashSet();
-            areas[region] = m => m is not null && members.Contains(m);
+            areas[region] = shape.Municipalities.Where(m => m.Region == region).Select(m => (string?)m.Municipality).ToList();
         }
 
         foreach (var (cluster, members) in shape.Clusters)
         {
-            var set = members.ToHashSet();
-            areas[cluster] = m => m is not null && set.Contains(m);
+            areas[cluster] = [.. members];
         }
 
         if (shape.WithCountry)
         {
-            areas[Country] = _ => true;
+            areas[Country] = leafAreas;
         }
 
         var periods = shape.WithHalves ? shape.Years.Concat(halves).ToList() : shape.Years.ToList();
         var breakdowns = shape.WithParity ? new[] { Total, FirstBorn, LaterBorn } : new[] { Total };
         var cells = new Dictionary<CellKey, DisclosureCell>();
 
-        (int N, int D) Sum(Func<string?, bool> inArea, string period, Func<int, bool> inBreakdown)
+        (int N, int D) Sum(IEnumerable<string?> municipalities, string period, int[] parityValues)
         {
+            string[] periodHalves = period.Length == 4 ? [period + "H1", period + "H2"] : [period];
             int n = 0, d = 0;
-            foreach (var ((municipality, half, parity), (ln, ld)) in leaves)
+            foreach (var municipality in municipalities)
             {
-                if (inArea(municipality) && half.StartsWith(period, StringComparison.Ordinal) && inBreakdown(parity))
+                foreach (var half in periodHalves)
                 {
-                    n += ln;
-                    d += ld;
+                    foreach (var parity in parityValues)
+                    {
+                        if (leaves.TryGetValue((municipality, half, parity), out var leaf))
+                        {
+                            n += leaf.N;
+                            d += leaf.D;
+                        }
+                    }
                 }
             }
 
             return (n, d);
         }
 
-        static Func<int, bool> Parities(string breakdown) => breakdown switch
+        static int[] Parities(string breakdown) => breakdown switch
         {
-            FirstBorn => p => p == 1,
-            LaterBorn => p => p == 2,
-            _ => _ => true,
+            FirstBorn => [1],
+            LaterBorn => [2],
+            _ => [0, 1, 2],
         };
 
-        foreach (var (area, inArea) in areas)
+        foreach (var (area, members) in areas)
         {
             foreach (var period in periods)
             {
                 foreach (var breakdown in breakdowns)
                 {
                     var key = new CellKey(area, period, breakdown);
-                    var (n, d) = Sum(inArea, period, Parities(breakdown));
+                    var (n, d) = Sum(members, period, Parities(breakdown));
                     cells[key] = DisclosureCell.Proportion(key, n, d);
                 }
             }
         }
 
         var relations = new List<CellRelation>();
-        void AddRemainder(CellKey key, Func<string?, bool> inArea, string period, Func<int, bool> inBreakdown)
+        void AddRemainder(CellKey key, IEnumerable<string?> municipalities, string period, int[] parityValues)
         {
-            var (n, d) = Sum(inArea, period, inBreakdown);
+            var (n, d) = Sum(municipalities, period, parityValues);
             cells[key] = DisclosureCell.Unpublished(key, n, d);
         }
 
@@ -138,7 +143,7 @@ internal static class DisclosureSystems
                 if (shape.WithCountry)
                 {
                     var rest = Key(Country + ":rest-municipality");
-                    AddRemainder(rest, m => m is null, period, Parities(breakdown));
+                    AddRemainder(rest, [null], period, Parities(breakdown));
                     relations.Add(CellRelation.Sum(Key(Country), [.. shape.Municipalities.Select(m => m.Region).Distinct().Select(Key), rest]));
                 }
             }
@@ -160,7 +165,7 @@ internal static class DisclosureSystems
                 if (!shape.ExactParity)
                 {
                     var rest = new CellKey(area, period, "rest-parity");
-                    AddRemainder(rest, areas[area], period, p => p == 0);
+                    AddRemainder(rest, areas[area], period, [0]);
                     parts.Add(rest);
                 }
 
