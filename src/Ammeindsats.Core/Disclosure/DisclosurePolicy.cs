@@ -76,7 +76,9 @@ public sealed class DisclosurePolicy
     /// </para>
     /// <para>
     /// Cost: O((cells + relation entries)·α) to set up; then per secondary suppression a few exact
-    /// reductions of the one component the candidate joins (see <see cref="ExactRowSpace"/>).
+    /// reductions of the one component the candidate joins (see <see cref="ExactRowSpace"/>). Answers
+    /// about a cell are kept until a cell near it is withheld, so a derivable cell that no single
+    /// neighbour can protect is not examined again at every step.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A relation names an unknown cell, or the figures do not add up.</exception>
