@@ -35,6 +35,13 @@ internal sealed class DerivabilityTracker
     private readonly int[] parent;
     private readonly List<int>?[] members;
 
+    /// <summary>For each component root, the number of the last <see cref="Hide"/> that changed the component.</summary>
+    private readonly int[] changedAt;
+    /// <summary>For each cell, the number of the last <see cref="Hide"/> of a cell that shares a row with it.</summary>
+    private readonly int[] touchedAt;
+    private readonly Dictionary<(int Target, int Candidate), (bool Remains, int AskedAt)> answers = [];
+    private int version;
+
     /// <param name="hidden">Publishable cells that are not published; everything else is read from the system.</param>
     public DerivabilityTracker(CellSystem system, bool[] hidden)
     {
@@ -45,6 +52,8 @@ internal sealed class DerivabilityTracker
         derivable = new bool[n];
         parent = new int[n];
         members = new List<int>?[n];
+        changedAt = new int[n];
+        touchedAt = new int[n];
 
         for (var i = 0; i < n; i++)
         {
@@ -106,6 +115,17 @@ internal sealed class DerivabilityTracker
             Union(cell, other);
         }
 
+        version++;
+        changedAt[Find(cell)] = version;
+        touchedAt[cell] = version;
+        foreach (var r in rowsOfCell[cell])
+        {
+            foreach (var (other, _) in rows[r])
+            {
+                touchedAt[other] = version;
+            }
+        }
+
         Recompute(Find(cell));
     }
 
@@ -119,16 +139,88 @@ internal sealed class DerivabilityTracker
     /// Whether <paramref name="target"/> could still be worked out if <paramref name="candidate"/> were
     /// hidden too, without hiding it. Only the components the candidate would join are reduced.
     /// </summary>
+    /// <remarks>
+    /// The answer depends only on the components involved, so it is remembered until one of them
+    /// changes: the same pairs are asked about again and again while cells elsewhere are hidden.
+    /// </remarks>
     public bool WouldRemainDerivable(int target, int candidate)
     {
-        var cells = new HashSet<int>(members[Find(target)]!) { candidate };
+        var roots = new HashSet<int> { Find(target) };
         foreach (var other in HiddenNeighbours(candidate))
         {
-            cells.UnionWith(members[Find(other)]!);
+            roots.Add(Find(other));
+        }
+
+        var latestChange = 0;
+        foreach (var root in roots)
+        {
+            latestChange = Math.Max(latestChange, changedAt[root]);
+        }
+
+        if (answers.TryGetValue((target, candidate), out var known) && known.AskedAt >= latestChange)
+        {
+            return known.Remains;
+        }
+
+        var cells = new HashSet<int> { candidate };
+        foreach (var root in roots)
+        {
+            cells.UnionWith(members[root]!);
         }
 
         var (space, column) = Reduce(cells, candidate);
-        return space.Contains(column[target]);
+        var remains = space.Contains(column[target]);
+        answers[(target, candidate)] = (remains, version);
+        return remains;
+    }
+
+    /// <summary>
+    /// Notes what <see cref="WouldRemainDerivable"/> looks at for the target and each candidate, and what
+    /// <see cref="RowsExposing"/> looks at for the target, as they stand now.
+    /// </summary>
+    public Snapshot Capture(int target, IReadOnlyList<int> candidates)
+    {
+        var roots = new HashSet<int> { Find(target) };
+        foreach (var candidate in candidates)
+        {
+            foreach (var other in HiddenNeighbours(candidate))
+            {
+                roots.Add(Find(other));
+            }
+        }
+
+        return new Snapshot(version, target, [.. candidates], [.. roots]);
+    }
+
+    /// <summary>
+    /// True when nothing noted in <paramref name="snapshot"/> has changed since, so every answer about it
+    /// would be the same: no candidate hidden, no cell hidden next to the target or a candidate, and no
+    /// component involved merged or grown.
+    /// </summary>
+    public bool IsUnchanged(Snapshot snapshot)
+    {
+        if (touchedAt[snapshot.Target] > snapshot.Version)
+        {
+            return false;
+        }
+
+        foreach (var candidate in snapshot.Candidates)
+        {
+            if (unknown[candidate] || touchedAt[candidate] > snapshot.Version)
+            {
+                return false;
+            }
+        }
+
+        foreach (var root in snapshot.Roots)
+        {
+            if (Find(root) != root || changedAt[root] > snapshot.Version)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -182,16 +274,25 @@ internal sealed class DerivabilityTracker
         return perCell.Select(list => list?.ToArray() ?? []).ToArray();
     }
 
-    private IEnumerable<int> HiddenNeighbours(int cell) =>
-        rowsOfCell[cell].SelectMany(r => rows[r]).Select(e => e.Cell).Where(c => c != cell && unknown[c]);
+    private IEnumerable<int> HiddenNeighbours(int cell)
+    {
+        foreach (var r in rowsOfCell[cell])
+        {
+            foreach (var (other, _) in rows[r])
+            {
+                if (other != cell && unknown[other])
+                {
+                    yield return other;
+                }
+            }
+        }
+    }
 
     private void Recompute(int root)
     {
         var cells = members[root]!;
         var (space, column) = Reduce(cells, extraUnknown: -1);
-        Stats.Red.Start();
         var determined = space.DeterminedColumns();
-        Stats.Red.Stop();
         foreach (var cell in cells)
         {
             derivable[cell] = determined.Contains(column[cell]);
@@ -208,8 +309,6 @@ internal sealed class DerivabilityTracker
             touching.UnionWith(rowsOfCell[cell]);
         }
 
-        Stats.Calls++; Stats.Cells += column.Count; Stats.Max = Math.Max(Stats.Max, column.Count);
-        Stats.Add.Start();
         var space = new ExactRowSpace();
         foreach (var r in touching)
         {
@@ -219,7 +318,6 @@ internal sealed class DerivabilityTracker
                 .Select(e => (column[e.Cell], e.Coefficient)));
         }
 
-        Stats.Add.Stop();
         return (space, column);
     }
 
@@ -254,4 +352,6 @@ internal sealed class DerivabilityTracker
         members[rb] = null;
     }
 }
-public static class Stats { public static bool Trace; public static int Variant = 2; public static long Calls, Cells, Max, RowLen, Rows, MaxRowLen; public static System.Diagnostics.Stopwatch Add = new(), Red = new(); }
+
+/// <summary>What a question about one target looked at, and when (see <see cref="DerivabilityTracker.Capture"/>).</summary>
+internal sealed record Snapshot(int Version, int Target, int[] Candidates, int[] Roots);

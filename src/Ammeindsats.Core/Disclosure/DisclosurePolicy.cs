@@ -76,7 +76,9 @@ public sealed class DisclosurePolicy
     /// </para>
     /// <para>
     /// Cost: O((cells + relation entries)·α) to set up; then per secondary suppression a few exact
-    /// reductions of the one component the candidate joins (see <see cref="ExactRowSpace"/>).
+    /// reductions of the one component the candidate joins (see <see cref="ExactRowSpace"/>). Answers
+    /// about a cell are kept until a cell near it is withheld, so a derivable cell that no single
+    /// neighbour can protect is not examined again at every step.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A relation names an unknown cell, or the figures do not add up.</exception>
@@ -104,14 +106,10 @@ public sealed class DisclosurePolicy
         }
 
         var tracker = new DerivabilityTracker(system, hidden);
+        var stuck = new Dictionary<int, Snapshot>();
         while (primary.Where(tracker.IsDerivable).ToList() is { Count: > 0 } exposed)
         {
-            var next = TryFix(system, tracker, exposed);
-            if (next < 0 && Stats.Variant == 3)
-            {
-                next = TryFix(system, tracker, Enumerable.Range(0, n).Where(i => reasons[i] == SuppressionReason.Secondary && tracker.IsDerivable(i)).ToList());
-            }
-
+            var next = TryFix(system, tracker, exposed, stuck);
             if (next < 0)
             {
                 next = Fallback(system, tracker, exposed);
@@ -177,10 +175,19 @@ public sealed class DisclosurePolicy
     /// <summary>
     /// The next cell to withhold, looking at the derivable cells in key order.
     /// </summary>
-    private static int TryFix(CellSystem system, DerivabilityTracker tracker, IReadOnlyList<int> exposed)
+    /// <param name="stuck">
+    /// Targets for which no single candidate helped, with what that depended on; they are passed over
+    /// until something around them changes, which gives the same answer without asking again.
+    /// </param>
+    private static int TryFix(CellSystem system, DerivabilityTracker tracker, IReadOnlyList<int> exposed, Dictionary<int, Snapshot> stuck)
     {
         foreach (var target in exposed)
         {
+            if (stuck.TryGetValue(target, out var snapshot) && tracker.IsUnchanged(snapshot))
+            {
+                continue;
+            }
+
             var candidates = Candidates(system, tracker, Neighbours(system, [target]));
             var alone = ExposingRows(system, tracker, target);
             if (alone.Count > 0)
@@ -189,21 +196,18 @@ public sealed class DisclosurePolicy
                 var helps = candidates.Where(c => Cover(c) == alone.Count).FirstOrDefault(c => !tracker.WouldRemainDerivable(target, c), -1);
                 if (helps >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> helps {system.Cells[helps].Key} {system.Cells[helps].Denominator}");
                     return helps;
                 }
 
                 var most = candidates.Select(c => (c, cover: Cover(c))).Where(x => x.cover > 0).OrderByDescending(x => x.cover).Select(x => x.c).FirstOrDefault(-1);
                 if (most >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> cover {system.Cells[most].Key} {system.Cells[most].Denominator} of {alone.Count}");
                     return most;
                 }
 
                 var inRow = Candidates(system, tracker, alone[0]);
                 if (inRow.Count > 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> row {system.Cells[inRow[0]].Key}");
                     return inRow[0];
                 }
             }
@@ -212,9 +216,10 @@ public sealed class DisclosurePolicy
                 var helps = candidates.FirstOrDefault(c => !tracker.WouldRemainDerivable(target, c), -1);
                 if (helps >= 0)
                 {
-                    if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> helps2 {system.Cells[helps].Key} {system.Cells[helps].Denominator}");
                     return helps;
                 }
+
+                stuck[target] = tracker.Capture(target, candidates);
             }
         }
 
@@ -228,7 +233,6 @@ public sealed class DisclosurePolicy
             var candidates = Candidates(system, tracker, Neighbours(system, [target]));
             if (candidates.Count > 0)
             {
-                if (Stats.Trace) Console.WriteLine($"{system.Cells[target].Key} -> FALLBACK {system.Cells[candidates[0]].Key}");
                 return candidates[0];
             }
         }
