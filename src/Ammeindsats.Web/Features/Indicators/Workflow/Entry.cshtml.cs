@@ -157,6 +157,14 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
             ModelState.AddModelError("taeller", $"Tælleren ({DanishFormat.Number(numerator)}) er større end nævneren ({DanishFormat.Number(denominator)}). Tælleren er dem, der opfylder indikatoren, blandt dem i nævneren.");
         }
 
+        if (ModelState.IsValid && indicator!.Kind == IndicatorKind.Threshold && period.Granularity == PeriodGranularity.Year
+            && await db.BirthCohorts.AnyAsync(c => c.AreaCode == areaCode && c.BirthYear == period.Year, ct))
+        {
+            // The share is computed from the child-level cohort; a hand-entered year would contradict it and the
+            // sums of the parents (region, DK) that include the cohort.
+            ModelState.AddModelError("periode", $"{area!.Name} har børnedata for fødselsåret {period.Year}, og {indicator.NameDa.ToLowerInvariant()} regnes ud fra dem. Ret børnedataene og importér dem igen, eller indberet et halvår, kvartal eller en måned.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -53,7 +53,8 @@ public sealed class TargetsModel(AmmeindsatsDbContext db, IndicatorFigures figur
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = Table.Apply(await LoadAsync(ct));
+        var rows = await LoadAsync(ct);
+        Rows = Table.Apply(rows);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
