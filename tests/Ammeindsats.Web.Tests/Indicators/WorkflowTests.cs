@@ -147,6 +147,9 @@ public sealed class WorkflowTests(TestApps apps)
         Assert.Equal(68.56590168795417, ci95.GetProperty("lower").GetDouble(), 9);
         Assert.Equal(80.49183199318252, ci95.GetProperty("upper").GetDouble(), 9);
 
+        var csv = await CsvAsync(secretariat, Approval + "?handler=Csv&omraade=751&periode=2016-05");
+        Assert.Contains("751;Aarhus;2016-05;Godkendt;0;0;1;1;0", csv, StringComparison.Ordinal);
+
         // Approved is locked: the entry page refuses to change it.
         var locked = await Pages.SubmitAndFollowAsync(reporter, await Pages.GetAsync(reporter, Entry), SaveButton, Cell("fuldamning-1mdr", "751", "2016-05", "151", "200"));
         Assert.Contains("er godkendt og låst", locked.QuerySelector("#error-summary").Text());
@@ -207,6 +210,8 @@ public sealed class WorkflowTests(TestApps apps)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var expected = Enumerable.Range(2020, 5).Select(y => today > new DateOnly(y + 2, 7, 1) ? "Mangler – for sent" : "Mangler").ToList();
         Assert.Equal(expected, cells);
+        var csv = await CsvAsync(admin, $"/indikatorer/fuldstaendighed?handler=Csv&q={code}&til=2024");
+        Assert.Contains($"{code};Fødested Uden Tal;Fødested;{string.Join(';', expected)}", csv, StringComparison.Ordinal);
 
         // The secretariat of Midtjylland sees Aarhus' approved demo cohorts, and not an area outside its region.
         var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
@@ -319,6 +324,14 @@ public sealed class WorkflowTests(TestApps apps)
             return await db.SaveChangesAsync();
         });
         return code;
+    }
+
+    private static async Task<string> CsvAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
     }
 
     private static async Task<List<JsonElement>> ApiValuesAsync(HttpClient client, string url)
