@@ -128,6 +128,16 @@ public sealed class WorkflowTests(TestApps apps)
         Assert.Equal(ValueStatus.Submitted, (await StoredAsync(app, "fuldamning-1mdr", "751", "2016-05"))!.Status);
         Assert.Empty(await ApiValuesAsync(anonymous, api));
 
+        // A reporter who posts the approval anyway is refused, and the value stays submitted.
+        var forged = await reporter.PostAsync(Approval + "?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(await reporter.GetStringAsync(Entry)),
+            ["celleOmraade"] = "751",
+            ["cellePeriode"] = "2016-05",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(ValueStatus.Submitted, (await StoredAsync(app, "fuldamning-1mdr", "751", "2016-05"))!.Status);
+
         var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
         var toApprove = await Pages.GetAsync(secretariat, Approval + "?omraade=751&periode=2016-05&status=indsendt");
         Assert.Contains("Indsendt", toApprove.QuerySelector("#approval-table tbody").Text());
