@@ -13,6 +13,7 @@ public static class FeatureRegistration
         services.AddModuleSeeder<Areas.AreaSeeder>();
         services.AddModuleSeeder<Accounts.DemoUserSeeder>();
         services.AddModuleSeeder<Indicators.IndicatorSeeder>();
+        services.AddModuleSeeder<Indicators.Workflow.TargetSeeder>();
         services.AddScoped<Indicators.IndicatorImporter>();
         services.AddScoped<Indicators.IndicatorFigures>();
         services.AddHostedService<Indicators.FiguresWarmup>();

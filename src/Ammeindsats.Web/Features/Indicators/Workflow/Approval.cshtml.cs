@@ -1,0 +1,337 @@
+using Ammeindsats.Core.Access;
+using Ammeindsats.Core.Areas;
+using Ammeindsats.Core.Indicators;
+using Ammeindsats.Data;
+using Ammeindsats.Data.Audit;
+using Ammeindsats.Web.Features.Shared;
+using Ammeindsats.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PeriodValue = Ammeindsats.Core.Indicators.Import.Period;
+
+namespace Ammeindsats.Web.Features.Indicators.Workflow;
+
+/// <summary>
+/// The approval flow per area × period: indicator values and birth cohorts move draft → submitted (by those who
+/// report for the area) → approved (by the region's secretariat or an administrator). Approved is locked and
+/// published; reopening needs a reason and sets the cells back to draft. Every change is audited by the database.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access, IAuditContext audit) : PageModel
+{
+    public const string ConcurrencyMessage = "Nogle af tallene blev ændret af en anden imens, så intet er ændret. Se listen igen, og prøv på ny.";
+
+    /// <summary>One area × period: its indicator values and birth cohorts together.</summary>
+    public sealed record Group(Area Area, string Period, int Values, int Cohorts, int Drafts, int Submitted, int Approved, DateTimeOffset Updated, string? UpdatedBy, string? ReopenReason)
+    {
+        public int Cells => Values + Cohorts;
+
+        /// <summary>The step still to take: the lowest status among the cells.</summary>
+        public ValueStatus Status => Drafts > 0 ? ValueStatus.Draft : Submitted > 0 ? ValueStatus.Submitted : ValueStatus.Approved;
+
+        public string StatusText =>
+            Drafts == Cells ? "Kladde" : Submitted == Cells ? "Indsendt" : Approved == Cells ? "Godkendt"
+            : string.Join(", ", new[] { (Drafts, "kladde"), (Submitted, "indsendt"), (Approved, "godkendt") }.Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}"));
+    }
+
+    private sealed record CellRow(string Area, string Period, bool IsCohort, ValueStatus Status, DateTimeOffset Updated, string? UpdatedBy, string? ReopenReason);
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? StatusFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "omraade")]
+    public string? AreaFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? PeriodFilter { get; set; }
+
+    /// <summary>genaabn or godkend-alle: shows the confirmation before the action.</summary>
+    [BindProperty(SupportsGet = true, Name = "bekraeft")]
+    public string? Confirm { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "celleOmraade")]
+    public string? CellArea { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "cellePeriode")]
+    public string? CellPeriod { get; set; }
+
+    [BindProperty(Name = "begrundelse")]
+    public string? Reason { get; set; }
+
+    public TableState Table { get; private set; } = null!;
+
+    public IReadOnlyList<Group> Rows { get; private set; } = [];
+
+    public IReadOnlyList<Area> AreaChoices { get; private set; } = [];
+
+    public AccessScope Scope { get; private set; } = null!;
+
+    public Group? ReopenTarget { get; private set; }
+
+    public IReadOnlyList<Group> ApproveAllTargets { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var groups = await LoadAsync(ct);
+        Rows = Table.Apply(groups);
+        if (Confirm == "genaabn")
+        {
+            ReopenTarget = groups.FirstOrDefault(g => g.Area.Code == CellArea && g.Period == CellPeriod && g.Approved > 0 && Scope.MayApprove(g.Area.Code));
+        }
+        else if (Confirm == "godkend-alle")
+        {
+            ApproveAllTargets = ApprovableOf(groups);
+        }
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var groups = await LoadAsync(ct);
+        return TableExport.Csv(
+            "godkendelse",
+            "Godkendelse af indikatortal",
+            ["Områdekode", "Område", "Periode", "Status", "Kladder", "Indsendte", "Godkendte", "Indikatorværdier", "Fødselsårgange", "Sidst ændret", "Ændret af", "Genåbnet med begrundelsen"],
+            groups.Select(g => (IReadOnlyList<object?>)[g.Area.Code, g.Area.Name, g.Period, g.StatusText, g.Drafts, g.Submitted, g.Approved, g.Values, g.Cohorts, DanishTime.Table(g.Updated), g.UpdatedBy, g.ReopenReason]));
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync();
+        if (!TryCell(out var area, out var period))
+        {
+            return NotFound();
+        }
+
+        if (!scope.MayReport(area))
+        {
+            return Forbid();
+        }
+
+        var changed = await MoveAsync([(area, period)], ValueStatus.Draft, ValueStatus.Submitted, null, ct);
+        return changed switch
+        {
+            null => await ShowErrorAsync(ConcurrencyMessage, ct),
+            0 => Back($"Der var ingen kladder at indsende for {await AreaNameAsync(area, ct)}, {period}."),
+            _ => Back($"{await AreaNameAsync(area, ct)}, {period}: {changed} {(changed == 1 ? "tal" : "tal")} er indsendt til godkendelse."),
+        };
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync();
+        if (!TryCell(out var area, out var period))
+        {
+            return NotFound();
+        }
+
+        if (!scope.MayApprove(area))
+        {
+            return Forbid();
+        }
+
+        var changed = await MoveAsync([(area, period)], ValueStatus.Submitted, ValueStatus.Approved, null, ct);
+        return changed switch
+        {
+            null => await ShowErrorAsync(ConcurrencyMessage, ct),
+            0 => Back($"Der var ingen indsendte tal at godkende for {await AreaNameAsync(area, ct)}, {period}."),
+            _ => Back($"{await AreaNameAsync(area, ct)}, {period}: {changed} tal er godkendt og offentliggjort."),
+        };
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync();
+        if (!TryCell(out var area, out var period))
+        {
+            return NotFound();
+        }
+
+        if (!scope.MayApprove(area))
+        {
+            return Forbid();
+        }
+
+        var reason = Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        {
+            ModelState.AddModelError("begrundelse", string.IsNullOrEmpty(reason)
+                ? "Skriv, hvorfor tallet skal genåbnes. Begrundelsen gemmes i ændringshistorikken."
+                : "Begrundelsen må højst være 1.000 tegn.");
+            Confirm = "genaabn";
+            await OnGetAsync(ct);
+            return Page();
+        }
+
+        var changed = await MoveAsync([(area, period)], ValueStatus.Approved, ValueStatus.Draft, reason, ct);
+        return changed switch
+        {
+            null => await ShowErrorAsync(ConcurrencyMessage, ct),
+            0 => Back($"Der var ingen godkendte tal at genåbne for {await AreaNameAsync(area, ct)}, {period}."),
+            _ => Back($"{await AreaNameAsync(area, ct)}, {period}: {changed} tal er genåbnet og er nu kladder. De er ikke længere offentlige."),
+        };
+    }
+
+    public async Task<IActionResult> OnPostApproveAllAsync(CancellationToken ct)
+    {
+        var groups = await LoadAsync(ct);
+        var targets = ApprovableOf(groups);
+        if (targets.Count == 0)
+        {
+            return Back("Der var ingen indsendte tal at godkende.");
+        }
+
+        var changed = await MoveAsync(targets.Select(g => (g.Area.Code, g.Period)).ToList(), ValueStatus.Submitted, ValueStatus.Approved, null, ct);
+        return changed is null
+            ? await ShowErrorAsync(ConcurrencyMessage, ct)
+            : Back($"{changed} tal i {targets.Count} {(targets.Count == 1 ? "område og periode" : "kombinationer af område og periode")} er godkendt og offentliggjort.");
+    }
+
+    public string ListUrl => QueryLinks.With(Request, ("bekraeft", null), ("celleOmraade", null), ("cellePeriode", null));
+
+    public string ActionUrl(string handler) => QueryLinks.With(Request, ("handler", handler), ("bekraeft", null), ("celleOmraade", null), ("cellePeriode", null));
+
+    public string ReopenUrl(Group g) => QueryLinks.With(Request, ("bekraeft", "genaabn"), ("celleOmraade", g.Area.Code), ("cellePeriode", g.Period));
+
+    public string ApproveAllUrl => QueryLinks.With(Request, ("bekraeft", "godkend-alle"), ("celleOmraade", null), ("cellePeriode", null));
+
+    public bool CanApproveAny => Rows.Count > 0 && (Scope.IsAdministrator || Scope.Has(Role.Secretariat));
+
+    private IReadOnlyList<Group> ApprovableOf(IEnumerable<Group> groups) =>
+        groups.Where(g => g.Submitted > 0 && Scope.MayApprove(g.Area.Code)).ToList();
+
+    private bool TryCell(out string area, out string period)
+    {
+        area = CellArea?.Trim() ?? string.Empty;
+        period = CellPeriod?.Trim() ?? string.Empty;
+        return area.Length > 0 && PeriodValue.TryParse(period, out _);
+    }
+
+    private IActionResult Back(string message)
+    {
+        TempData["Besked"] = message;
+        return Redirect(ListUrl);
+    }
+
+    private async Task<IActionResult> ShowErrorAsync(string message, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        Confirm = null;
+        await OnGetAsync(ct);
+        return Page();
+    }
+
+    private async Task<string> AreaNameAsync(string code, CancellationToken ct) =>
+        await db.Areas.Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? code;
+
+    /// <summary>Moves every cell of the given area × periods from one status to the next; null on a concurrent change.</summary>
+    private async Task<int?> MoveAsync(IReadOnlyList<(string Area, string Period)> cells, ValueStatus from, ValueStatus to, string? reason, CancellationToken ct)
+    {
+        var changed = 0;
+        foreach (var byArea in cells.GroupBy(c => c.Area))
+        {
+            var area = byArea.Key;
+            var periods = byArea.Select(c => c.Period).Distinct().ToList();
+            var years = periods.Select(p => PeriodValue.TryParse(p, out var parsed) && parsed.Granularity == Core.Indicators.Import.PeriodGranularity.Year ? parsed.Year : (int?)null)
+                .Where(y => y is not null).Select(y => y!.Value).ToList();
+            var values = await db.IndicatorValues.Where(v => v.AreaCode == area && periods.Contains(v.Period) && v.Status == from).ToListAsync(ct);
+            var cohorts = years.Count == 0 ? [] : await db.BirthCohorts.Where(c => c.AreaCode == area && years.Contains(c.BirthYear) && c.Status == from).ToListAsync(ct);
+            foreach (var v in values)
+            {
+                v.Status = to;
+                if (reason is not null)
+                {
+                    v.ReopenReason = reason;
+                    v.UpdatedAt = audit.Now;
+                    v.UpdatedBy = audit.Actor;
+                }
+            }
+
+            foreach (var c in cohorts)
+            {
+                c.Status = to;
+                if (reason is not null)
+                {
+                    c.ReopenReason = reason;
+                    c.UpdatedAt = audit.Now;
+                    c.UpdatedBy = audit.Actor;
+                }
+            }
+
+            changed += values.Count + cohorts.Count;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        return changed;
+    }
+
+    private async Task<List<Group>> LoadAsync(CancellationToken ct)
+    {
+        Table = new TableState(Request, "periode", true, "omraade", "periode", "status", "opdateret");
+        Scope = await access.GetAsync();
+        var hierarchy = await access.HierarchyAsync();
+        var visible = hierarchy.Areas.Where(a => Scope.MayReport(a.Code)).ToDictionary(a => a.Code);
+        AreaChoices = visible.Values.Where(WorkflowRules.IsReportingArea).OrderBy(a => a.Type).ThenBy(a => a.Name, WorkflowRules.Danish).ToList();
+
+        var areaFilter = string.IsNullOrWhiteSpace(AreaFilter) ? null : AreaFilter.Trim();
+        var periodFilter = PeriodValue.TryParse(PeriodFilter, out var parsedPeriod) ? parsedPeriod.ToString() : null;
+        var yearFilter = parsedPeriod.Granularity == Core.Indicators.Import.PeriodGranularity.Year && periodFilter is not null ? parsedPeriod.Year : (int?)null;
+
+        var valueQuery = db.IndicatorValues.AsNoTracking();
+        var cohortQuery = db.BirthCohorts.AsNoTracking();
+        if (areaFilter is not null)
+        {
+            valueQuery = valueQuery.Where(v => v.AreaCode == areaFilter);
+            cohortQuery = cohortQuery.Where(c => c.AreaCode == areaFilter);
+        }
+
+        if (periodFilter is not null)
+        {
+            valueQuery = valueQuery.Where(v => v.Period == periodFilter);
+            cohortQuery = yearFilter is null ? cohortQuery.Where(c => false) : cohortQuery.Where(c => c.BirthYear == yearFilter);
+        }
+
+        var cells = (await valueQuery.Select(v => new { v.AreaCode, v.Period, v.Status, v.UpdatedAt, v.UpdatedBy, v.ReopenReason }).ToListAsync(ct))
+            .Select(v => new CellRow(v.AreaCode, v.Period, false, v.Status, v.UpdatedAt, v.UpdatedBy, v.ReopenReason))
+            .Concat((await cohortQuery.Select(c => new { c.AreaCode, c.BirthYear, c.Status, c.UpdatedAt, c.UpdatedBy, c.ReopenReason }).ToListAsync(ct))
+                .Select(c => new CellRow(c.AreaCode, WorkflowRules.Year(c.BirthYear), true, c.Status, c.UpdatedAt, c.UpdatedBy, c.ReopenReason)))
+            .Where(c => visible.ContainsKey(c.Area));
+
+        var groups = cells.GroupBy(c => (c.Area, c.Period)).Select(g =>
+        {
+            var latest = g.MaxBy(c => c.Updated)!;
+            return new Group(
+                visible[g.Key.Area], g.Key.Period,
+                g.Count(c => !c.IsCohort), g.Count(c => c.IsCohort),
+                g.Count(c => c.Status == ValueStatus.Draft), g.Count(c => c.Status == ValueStatus.Submitted), g.Count(c => c.Status == ValueStatus.Approved),
+                latest.Updated, latest.UpdatedBy, g.Select(c => c.ReopenReason).FirstOrDefault(r => r is not null && g.Any(x => x.Status == ValueStatus.Draft)));
+        });
+
+        if (WorkflowRules.TryParseStatus(StatusFilter, out var status))
+        {
+            groups = groups.Where(g => g.Status == status);
+        }
+
+        return Table.Sort switch
+        {
+            "omraade" => Table.Order(groups, g => g.Area.Name, WorkflowRules.Danish).ThenByDescending(g => g.Period, PeriodOrder).ToList(),
+            "status" => Table.Order(groups, g => g.Status).ThenBy(g => g.Area.Name, WorkflowRules.Danish).ToList(),
+            "opdateret" => Table.Order(groups, g => g.Updated).ThenBy(g => g.Area.Name, WorkflowRules.Danish).ToList(),
+            _ => Table.Order(groups, g => g.Period, PeriodOrder).ThenBy(g => g.Area.Name, WorkflowRules.Danish).ToList(),
+        };
+    }
+
+    private static readonly IComparer<string> PeriodOrder = Comparer<string>.Create((a, b) =>
+        PeriodValue.TryParse(a, out var pa) && PeriodValue.TryParse(b, out var pb) ? pa.CompareTo(pb) : string.CompareOrdinal(a, b));
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace Ammeindsats.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IndicatorWorkflowJourneyTests(AppServer server)
+{
+    [SkippableFact]
+    public async Task Secretariat_EntersSubmitsApprovesAndReopens_ChecksCompletenessAndTargets_WithNoAxeViolations()
+    {
+        Browser.SkipIfMissing();
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            // The browser's own favicon request is not part of these pages.
+            if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                errors.Add(m.Text + " on " + page.Url + " " + m.Location);
+            }
+        };
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                errors.Add($"{r.Status} {r.Url}");
+            }
+        };
+
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
+        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
+        await page.WaitForURLAsync(server.BaseUrl + "/");
+
+        // Manual entry: a field error first, then a draft.
+        await page.GotoAsync("/indikatorer/indberet");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Indikator", new() { Exact = true }).SelectOptionAsync("fuldamning-4mdr");
+        await page.GetByLabel("Område", new() { Exact = true }).SelectOptionAsync("751");
+        await page.GetByLabel("Periode", new() { Exact = true }).FillAsync("2017Q2");
+        await page.GetByLabel("Tæller", new() { Exact = true }).FillAsync("110");
+        await page.GetByLabel("Nævner", new() { Exact = true }).FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem som kladde" }).ClickAsync();
+        Assert.Contains("Tælleren (110) er større end nævneren (100)", await page.Locator("#taeller-error").TextContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByLabel("Nævner", new() { Exact = true }).FillAsync("200");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gem som kladde" }).ClickAsync();
+        Assert.Contains("er gemt som kladde", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+
+        // Approval: submit, approve, then ask to reopen.
+        await page.GotoAsync("/indikatorer/godkendelse?omraade=751&periode=2017Q2");
+        await Browser.AssertAccessibleAsync(page);
+        await page.Locator("button.submit-button").ClickAsync();
+        Assert.Contains("er indsendt til godkendelse", await page.ContentAsync());
+        await page.Locator("button.approve-button").ClickAsync();
+        Assert.Contains("er godkendt og offentliggjort", await page.ContentAsync());
+        await page.Locator("a.reopen-link").ClickAsync();
+        Assert.Contains("Vil du genåbne", await page.Locator("#confirm-reopen").TextContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await page.GotoAsync("/indikatorer/godkendelse?bekraeft=godkend-alle");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/fuldstaendighed");
+        Assert.True(await page.Locator("#completeness-table tbody tr").CountAsync() > 5, "The secretariat sees the region's municipalities and birth sites.");
+        await Browser.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/indikatorer/maal");
+        Assert.True(await page.Locator("#targets-table tbody tr").CountAsync() >= 2, "The demo targets are listed.");
+        await Browser.AssertAccessibleAsync(page);
+        await page.GotoAsync("/indikatorer/maal/rediger");
+        await Browser.AssertAccessibleAsync(page);
+
+        Assert.True(errors.Count == 0, "Console errors:\n" + string.Join("\n", errors));
+        await context.CloseAsync();
+    }
+}
