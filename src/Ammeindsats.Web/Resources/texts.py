@@ -8,6 +8,16 @@ danish_only = {
 }
 
 english = {
+    # Indicator menu
+    "Indikatormenu": "Indicator menu",
+    "Oversigt": "Overview",
+    "Før og efter": "Before and after",
+    "Import": "Import",
+    "Indberet": "Report values",
+    "Åbne data": "Open data",
+    "Udført af": "By",
+    "{0} brugere, heraf {1} deaktiveret.": "{0} users, of whom {1} disabled.",
+    "slettet den": "erased on",
     # Administration, accounts and shared pages
     # Roles, area states, user statuses and audit names that pages look up from code
     "Administrator": "Administrator",
