@@ -297,6 +297,32 @@ public sealed class IndicatorApiTests(IndicatorApiApps apps)
         }
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_EveryIndicator_UsesOnlyTheIssuesAreaTypesAndComparisons_AndHidesSuppressedCells(DatabaseProvider provider)
+    {
+        var client = (await apps.GetAsync(provider)).NewClient();
+        using var catalogue = await GetJsonAsync(client, "/api/v1/indicators");
+        string[] types = ["country", "region", "cluster", "municipality", "birthSite"];
+        string?[] comparisons = ["better", "similar", "worse", "higher", "lower", null];
+
+        foreach (var code in catalogue.RootElement.EnumerateArray().Select(i => i.GetProperty("code").GetString()!))
+        {
+            using var json = await GetJsonAsync(client, $"/api/v1/indicators/{code}/values");
+            var isMedian = code == "fuldamning-median-dage";
+            foreach (var e in json.RootElement.EnumerateArray())
+            {
+                Assert.Contains(e.GetProperty("area").GetProperty("type").GetString(), types);
+                Assert.Contains(e.GetProperty("comparison").GetString(), comparisons);
+                Assert.Equal("approved", e.GetProperty("status").GetString());
+                var hidden = e.GetProperty("suppressed").GetBoolean()
+                    ? new[] { "numerator", "denominator", "value", "ci95", "ci998", "comparison" }
+                    : isMedian ? new[] { "numerator", "denominator", "ci95", "ci998" } : [];
+                Assert.All(hidden, f => Assert.Equal(JsonValueKind.Null, e.GetProperty(f).ValueKind));
+            }
+        }
+    }
+
     private static async Task<JsonDocument> GetJsonAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -49,11 +49,19 @@ public static class IndicatorsApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/indicators", GetCatalogue).AllowAnonymous().WithName("GetIndicators").WithSummary("Indikatorkataloget");
+        // The response types are declared so the OpenAPI document carries the JSON contract (the handlers return IResult).
+        api.MapGet("/indicators", GetCatalogue).AllowAnonymous().WithName("GetIndicators").WithSummary("Indikatorkataloget")
+            .Produces<List<IndicatorDto>>(StatusCodes.Status200OK, "application/json");
         api.MapGet("/indicators/{indicator}/values", GetValues).AllowAnonymous().WithName("GetIndicatorValues")
-            .WithSummary("Værdier for en indikator med konfidensintervaller, sammenligning og diskretionering");
+            .WithSummary("Værdier for en indikator med konfidensintervaller, sammenligning og diskretionering")
+            .Produces<List<ValueDto>>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/indicators/download", Download).AllowAnonymous().WithName("DownloadIndicatorValues")
-            .WithSummary("Alle offentliggjorte værdier som CSV (Excel eller åbne data) med definitioner og licens (CC BY 4.0)");
+            .WithSummary("Alle offentliggjorte værdier som CSV (Excel eller åbne data) med definitioner og licens (CC BY 4.0)")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     public static IndicatorDto ToDto(IndicatorDefinition i) => new(
