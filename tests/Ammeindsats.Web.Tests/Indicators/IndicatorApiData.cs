@@ -20,7 +20,8 @@ public sealed class IndicatorApiApps : IDisposable
     /// Approved, imported as the installation with --approve. fuldamning-2uger for 2012:
     /// DK 7000/10000 (70 %), København 900/1000, Frederiksberg 140/200, Gentofte 50/100 (Region Hovedstaden),
     /// Aarhus 3/40 (numerator 3: primary suppression), Randers 30/50, Silkeborg 60/80 (Region Midtjylland),
-    /// and København first-born children 400/450.
+    /// and København first-born children 400/450. fuldamning-1mdr for Frederiksberg: 2010 140/200 = first half
+    /// 137/150 + second half 3/50 (numerator 3: primary suppression).
     /// </summary>
     public const string ApprovedValues =
         "indicator,area,period,breakdown,numerator,denominator\n" +
@@ -31,7 +32,10 @@ public sealed class IndicatorApiApps : IDisposable
         "fuldamning-2uger,157,2012,,50,100\n" +
         "fuldamning-2uger,0751,2012,,3,40\n" +
         "fuldamning-2uger,730,2012,,30,50\n" +
-        "fuldamning-2uger,740,2012,,60,80\n";
+        "fuldamning-2uger,740,2012,,60,80\n" +
+        "fuldamning-1mdr,147,2010,,140,200\n" +
+        "fuldamning-1mdr,147,2010H1,,137,150\n" +
+        "fuldamning-1mdr,147,2010H2,,3,50\n";
 
     /// <summary>Imported without --approve: a draft that no anonymous caller may see.</summary>
     public const string DraftValues =

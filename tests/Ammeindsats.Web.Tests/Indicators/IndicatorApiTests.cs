@@ -199,6 +199,35 @@ public sealed class IndicatorApiTests(IndicatorApiApps apps)
 
     [SkippableTheory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_SuppressedHalfYear_IsNotDerivableFromItsYearAndTheOtherHalf(DatabaseProvider provider)
+    {
+        var client = (await apps.GetAsync(provider)).NewClient();
+
+        using var json = await GetJsonAsync(client, "/api/v1/indicators/fuldamning-1mdr/values?area=147");
+
+        // Frederiksberg 2010H2 is 3/50 (numerator 3). Were 2010 (140/200) and 2010H1 (137/150) both published,
+        // 2010H2 would be 140 − 137 = 3 of 200 − 150 = 50: one of them must be held back too.
+        var byPeriod = json.RootElement.EnumerateArray().Where(e => e.GetProperty("breakdown").GetString() == string.Empty)
+            .ToDictionary(e => e.GetProperty("period").GetString()!, e => e.GetProperty("suppressed").GetBoolean());
+        Assert.True(byPeriod["2010H2"]);
+        Assert.True(byPeriod["2010"] || byPeriod["2010H1"], "2010H2 can be worked out from 2010 − 2010H1.");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_PeriodIsMatchedInAnyOfItsAcceptedSpellings(DatabaseProvider provider)
+    {
+        var client = (await apps.GetAsync(provider)).NewClient();
+
+        // "2010h1" is accepted as a period (letters in either case), so it must find 2010H1.
+        using var json = await GetJsonAsync(client, "/api/v1/indicators/fuldamning-1mdr/values?area=147&period=2010h1");
+
+        var e = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("2010H1", e.GetProperty("period").GetString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Values_SecretariatOfTheRegion_SeesTheSuppressedCellUnsuppressed_MarkedNotForPublication(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

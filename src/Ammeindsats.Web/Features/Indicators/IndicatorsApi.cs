@@ -146,9 +146,16 @@ public static class IndicatorsApi
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(period) && !Period.TryParse(period, out _))
+        // Compared in the stored spelling: "2023h1" finds 2023H1.
+        string? periodKey = null;
+        if (!string.IsNullOrWhiteSpace(period))
         {
-            return Results.Problem(statusCode: 400, title: "Ugyldig periode", detail: "Perioden skal skrives som 2023, 2023H1, 2023Q2 eller 2023-05.");
+            if (!Period.TryParse(period, out var parsed))
+            {
+                return Results.Problem(statusCode: 400, title: "Ugyldig periode", detail: "Perioden skal skrives som 2023, 2023H1, 2023Q2 eller 2023-05.");
+            }
+
+            periodKey = parsed.ToString();
         }
 
         // A bearer key, when given, decides what the caller sees; otherwise the caller is anonymous.
@@ -166,7 +173,7 @@ public static class IndicatorsApi
         var wanted = breakdown ?? string.Empty;
         var list = (await figures.ForCallerAsync(definition, scope, bench, ct))
             .Where(f => areaCode is null || f.Area.Code == areaCode)
-            .Where(f => string.IsNullOrEmpty(period) || f.Period == period)
+            .Where(f => periodKey is null || f.Period == periodKey)
             .Where(f => f.Breakdown == wanted)
             .OrderBy(f => f.Area.Type).ThenBy(f => f.Area.Code, StringComparer.Ordinal).ThenBy(f => f.Period, StringComparer.Ordinal)
             .Select(ToDto)
