@@ -251,6 +251,41 @@ public sealed class IndicatorApiTests(IndicatorApiApps apps)
 
     [SkippableTheory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_SecretariatLoggedInWithCookie_SeesTheSameWorkingFigure(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var client = await app.LoginAsync(DemoUsers.Secretariat);
+
+        using var json = await GetJsonAsync(client, "/api/v1/indicators/fuldamning-2uger/values?area=751&period=2012");
+
+        var e = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.False(e.GetProperty("suppressed").GetBoolean());
+        Assert.True(e.GetProperty("notForPublication").GetBoolean());
+        Assert.Equal(7.5, e.GetProperty("value").GetDouble(), Tolerance);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Values_ReporterOfAarhus_SeesAarhusUnsuppressed_ButOtherMunicipalitiesOnlyAsPublished(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var reporter = await IndicatorApiApps.ApiKeyClientAsync(app, DemoUsers.Reporter);
+
+        using var own = await GetJsonAsync(reporter, "/api/v1/indicators/fuldamning-2uger/values?period=2012");
+        using var published = await GetJsonAsync(app.NewClient(), "/api/v1/indicators/fuldamning-2uger/values?period=2012");
+
+        var aarhus = Single(own, "751");
+        Assert.False(aarhus.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(3, aarhus.GetProperty("numerator").GetInt32());
+        // Randers, Silkeborg and the region are not the reporter's: exactly what anyone sees.
+        foreach (var code in new[] { "730", "740", "1082" })
+        {
+            Assert.Equal(Single(published, code).GetRawText(), Single(own, code).GetRawText());
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Values_ReaderWithApiKey_SeesTheCellSuppressed(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);
