@@ -101,7 +101,8 @@ public sealed class IndicatorFigures(
         var staff = scope.Has(Role.Administrator) || scope.Has(Role.Secretariat) || scope.Has(Role.Network) || scope.Has(Role.Reporter);
         if (!staff)
         {
-            return published.Where(f => f.Area.Confirmed || f.Area.Type != AreaType.Cluster).ToList();
+            // A cluster whose membership is not confirmed is shown to logged-in users (readers too) only.
+            return published.Where(f => scope.IsAuthenticatedWithRoles || f.Area.Confirmed || f.Area.Type != AreaType.Cluster).ToList();
         }
 
         var working = await ComputeAsync(indicator, publishedOnly: false, benchmark, ct);
