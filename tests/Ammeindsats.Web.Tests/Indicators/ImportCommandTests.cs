@@ -167,6 +167,32 @@ public sealed partial class ImportCommandTests(IndicatorApiApps apps)
         Assert.Empty(await ImportAuditsSinceAsync(app, auditBefore));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ChildRecords_AsAReporter_ForeignMunicipalityIsRefused_AndACprNumberRejectsTheWholeFile(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var foreign = CommandLineProcess.WriteFile("randers-2005.csv", Header +
+            "own-1,2006-01-10,2005-02-01,751,,1,20,false\n" +
+            "own-2,2006-01-10,2005-02-01,730,,1,20,false\n");
+        var cpr = CommandLineProcess.WriteFile("cpr-2005.csv", Header +
+            "pseudo-1,2006-01-10,2005-02-01,751,,1,20,false\n" +
+            "010205-1234,2006-01-10,2005-02-01,751,,1,20,false\n");
+        var auditBefore = await LastAuditIdAsync(app);
+
+        var refused = await CommandLineProcess.RunAsync(app, "import", "child-records", foreign, "--as", DemoUsers.Reporter);
+        var rejected = await CommandLineProcess.RunAsync(app, "import", "child-records", cpr);
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        var problem = Assert.Single(refused.ErrorLines, l => RowPrefix().IsMatch(l));
+        Assert.Contains("730", problem, StringComparison.Ordinal);
+        Assert.True(rejected.ExitCode == 2, rejected.ToString());
+        Assert.Contains(rejected.ErrorLines, l => RowPrefix().IsMatch(l) && l.Contains("CPR", StringComparison.Ordinal) && l.Contains("pseudonym", StringComparison.Ordinal));
+        await using var db = app.NewDbContext();
+        Assert.Equal(0, await db.BirthCohorts.CountAsync(c => c.BirthYear == 2005));
+        Assert.Empty(await ImportAuditsSinceAsync(app, auditBefore));
+    }
+
     private static Dictionary<string, int> Counts(CommandLineResult result)
     {
         // stdout: inserted=N updated=N deleted=N unchanged=N sha256=…
