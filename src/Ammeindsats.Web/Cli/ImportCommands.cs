@@ -56,7 +56,10 @@ public static class ImportCommands
         }
 
         await using var file = File.OpenRead(path);
-        var outcome = await sp.GetRequiredService<IndicatorImporter>().RunAsync(kind, file, actor, dryRun, approve, path);
+        // A fresh scope, so the importer's database context writes the user named with --as to the audit trail
+        // (the context resolved above for the look-ups took the actor as it was before --as).
+        using var importScope = services.CreateScope();
+        var outcome = await importScope.ServiceProvider.GetRequiredService<IndicatorImporter>().RunAsync(kind, file, actor, dryRun, approve, path);
         if (!outcome.Succeeded)
         {
             foreach (var p in outcome.Problems)

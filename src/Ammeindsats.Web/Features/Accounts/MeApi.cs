@@ -13,7 +13,8 @@ public static class MeApi
     public sealed record GrantDto(string Role, string? Area);
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/me", GetMe).RequireAuthorization(Policies.ApiKey).WithName("GetMe").WithSummary("Den kaldende bruger");
+        api.MapGet("/me", GetMe).RequireAuthorization(Policies.ApiKey).WithName("GetMe").WithSummary("Den kaldende bruger")
+            .Produces<MeDto>(StatusCodes.Status200OK, "application/json");
 
     private static async Task<IResult> GetMe(CurrentAccess access, AmmeindsatsDbContext db, CancellationToken ct)
     {

@@ -11,7 +11,8 @@ public static class AreasApi
     public sealed record AreaDto(string Code, string Name, string Type, IReadOnlyList<string> Parents, bool Confirmed);
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/areas", GetAreas).AllowAnonymous().WithName("GetAreas").WithSummary("Områder: land, regioner, klynger, kommuner, fødesteder");
+        api.MapGet("/areas", GetAreas).AllowAnonymous().WithName("GetAreas").WithSummary("Områder: land, regioner, klynger, kommuner, fødesteder")
+            .Produces<List<AreaDto>>(StatusCodes.Status200OK, "application/json");
 
     private static async Task<IResult> GetAreas(AmmeindsatsDbContext db, TimeProvider clock, CancellationToken ct)
     {

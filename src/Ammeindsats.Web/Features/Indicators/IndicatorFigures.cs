@@ -101,7 +101,8 @@ public sealed class IndicatorFigures(
         var staff = scope.Has(Role.Administrator) || scope.Has(Role.Secretariat) || scope.Has(Role.Network) || scope.Has(Role.Reporter);
         if (!staff)
         {
-            return published.Where(f => f.Area.Confirmed || f.Area.Type != AreaType.Cluster).ToList();
+            // A cluster whose membership is not confirmed is shown to logged-in users (readers too) only.
+            return published.Where(f => scope.IsAuthenticatedWithRoles || f.Area.Confirmed || f.Area.Type != AreaType.Cluster).ToList();
         }
 
         var working = await ComputeAsync(indicator, publishedOnly: false, benchmark, ct);
@@ -378,6 +379,8 @@ public sealed class IndicatorFigures(
             }
         }
 
+        AddPeriodSums(byKey, cells, relations);
+
         // total = parity-1 + parity-2plus + children with no parity.
         foreach (var total in byKey.Keys.Where(k => k.Breakdown.Length == 0).ToList())
         {
@@ -398,6 +401,47 @@ public sealed class IndicatorFigures(
         foreach (var (key, f) in byKey)
         {
             f.Suppressed = !result.IsPublished(key);
+        }
+    }
+
+    // A year is the sum of its halves, of its quarters and of its months; a half of its quarters and months; a
+    // quarter of its months. Whatever the finer periods present do not cover is an unknown remainder.
+    private static void AddPeriodSums(Dictionary<CellKey, Figure> byKey, List<DisclosureCell> cells, List<CellRelation> relations)
+    {
+        foreach (var series in byKey.Keys.GroupBy(k => (k.Area, k.Breakdown)))
+        {
+            var periods = series
+                .Select(k => Period.TryParse(k.Period, out var p) ? (Key: k, Period: p, Ok: true) : (Key: k, Period: default, Ok: false))
+                .Where(x => x.Ok)
+                .ToList();
+            if (periods.Select(x => x.Period.Granularity).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            foreach (var parent in periods)
+            {
+                foreach (var granularity in Enum.GetValues<PeriodGranularity>().Where(g => g > parent.Period.Granularity))
+                {
+                    var parts = periods.Where(x => x.Period.Granularity == granularity && parent.Period.Contains(x.Period)).Select(x => x.Key).ToList();
+                    if (parts.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var p = byKey[parent.Key];
+                    var restNumerator = (p.Numerator ?? 0) - parts.Sum(k => byKey[k].Numerator ?? 0);
+                    var restDenominator = (p.Denominator ?? 0) - parts.Sum(k => byKey[k].Denominator ?? 0);
+                    if (restNumerator != 0 || restDenominator != 0)
+                    {
+                        var rest = new CellKey($"{parent.Key.Area}:rest-{granularity.ToString().ToLowerInvariant()}", parent.Key.Period, parent.Key.Breakdown);
+                        cells.Add(DisclosureCell.Unpublished(rest, Math.Max(0, restNumerator), Math.Max(0, restDenominator)));
+                        parts.Add(rest);
+                    }
+
+                    relations.Add(CellRelation.Sum(parent.Key, parts));
+                }
+            }
         }
     }
 

@@ -49,11 +49,19 @@ public static class IndicatorsApi
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/indicators", GetCatalogue).AllowAnonymous().WithName("GetIndicators").WithSummary("Indikatorkataloget");
+        // The response types are declared so the OpenAPI document carries the JSON contract (the handlers return IResult).
+        api.MapGet("/indicators", GetCatalogue).AllowAnonymous().WithName("GetIndicators").WithSummary("Indikatorkataloget")
+            .Produces<List<IndicatorDto>>(StatusCodes.Status200OK, "application/json");
         api.MapGet("/indicators/{indicator}/values", GetValues).AllowAnonymous().WithName("GetIndicatorValues")
-            .WithSummary("Værdier for en indikator med konfidensintervaller, sammenligning og diskretionering");
+            .WithSummary("Værdier for en indikator med konfidensintervaller, sammenligning og diskretionering")
+            .Produces<List<ValueDto>>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/indicators/download", Download).AllowAnonymous().WithName("DownloadIndicatorValues")
-            .WithSummary("Alle offentliggjorte værdier som CSV (Excel eller åbne data) med definitioner og licens (CC BY 4.0)");
+            .WithSummary("Alle offentliggjorte værdier som CSV (Excel eller åbne data) med definitioner og licens (CC BY 4.0)")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     public static IndicatorDto ToDto(IndicatorDefinition i) => new(
@@ -138,9 +146,16 @@ public static class IndicatorsApi
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(period) && !Period.TryParse(period, out _))
+        // Compared in the stored spelling: "2023h1" finds 2023H1.
+        string? periodKey = null;
+        if (!string.IsNullOrWhiteSpace(period))
         {
-            return Results.Problem(statusCode: 400, title: "Ugyldig periode", detail: "Perioden skal skrives som 2023, 2023H1, 2023Q2 eller 2023-05.");
+            if (!Period.TryParse(period, out var parsed))
+            {
+                return Results.Problem(statusCode: 400, title: "Ugyldig periode", detail: "Perioden skal skrives som 2023, 2023H1, 2023Q2 eller 2023-05.");
+            }
+
+            periodKey = parsed.ToString();
         }
 
         // A bearer key, when given, decides what the caller sees; otherwise the caller is anonymous.
@@ -158,7 +173,7 @@ public static class IndicatorsApi
         var wanted = breakdown ?? string.Empty;
         var list = (await figures.ForCallerAsync(definition, scope, bench, ct))
             .Where(f => areaCode is null || f.Area.Code == areaCode)
-            .Where(f => string.IsNullOrEmpty(period) || f.Period == period)
+            .Where(f => periodKey is null || f.Period == periodKey)
             .Where(f => f.Breakdown == wanted)
             .OrderBy(f => f.Area.Type).ThenBy(f => f.Area.Code, StringComparer.Ordinal).ThenBy(f => f.Period, StringComparer.Ordinal)
             .Select(ToDto)
