@@ -393,7 +393,14 @@ public sealed class IndicatorFigures(
 
             var rest = total with { Breakdown = "rest-parity" };
             var t = byKey[total];
-            cells.Add(DisclosureCell.Unpublished(rest, (t.Numerator ?? 0) - parts.Sum(k => byKey[k].Numerator ?? 0), (t.Denominator ?? 0) - parts.Sum(k => byKey[k].Denominator ?? 0)));
+            var restNumerator = (t.Numerator ?? 0) - parts.Sum(k => byKey[k].Numerator ?? 0);
+            var restDenominator = (t.Denominator ?? 0) - parts.Sum(k => byKey[k].Denominator ?? 0);
+            if (!AddsUp(restNumerator, restDenominator))
+            {
+                continue;
+            }
+
+            cells.Add(DisclosureCell.Unpublished(rest, restNumerator, restDenominator));
             relations.Add(CellRelation.Sum(total, [.. parts, rest]));
         }
 
@@ -432,10 +439,15 @@ public sealed class IndicatorFigures(
                     var p = byKey[parent.Key];
                     var restNumerator = (p.Numerator ?? 0) - parts.Sum(k => byKey[k].Numerator ?? 0);
                     var restDenominator = (p.Denominator ?? 0) - parts.Sum(k => byKey[k].Denominator ?? 0);
+                    if (!AddsUp(restNumerator, restDenominator))
+                    {
+                        continue;
+                    }
+
                     if (restNumerator != 0 || restDenominator != 0)
                     {
                         var rest = new CellKey($"{parent.Key.Area}:rest-{granularity.ToString().ToLowerInvariant()}", parent.Key.Period, parent.Key.Breakdown);
-                        cells.Add(DisclosureCell.Unpublished(rest, Math.Max(0, restNumerator), Math.Max(0, restDenominator)));
+                        cells.Add(DisclosureCell.Unpublished(rest, restNumerator, restDenominator));
                         parts.Add(rest);
                     }
 
@@ -444,6 +456,12 @@ public sealed class IndicatorFigures(
             }
         }
     }
+
+    // Figures from different sources (a child-level cohort for DK, a typed value for a municipality) need not add
+    // up. Where the parts exceed the whole, the sum is not a relation a reader can rely on, so it is left out
+    // rather than letting one inconsistent cell stop every figure of the indicator.
+    private static bool AddsUp(int restNumerator, int restDenominator) =>
+        restNumerator >= 0 && restDenominator >= 0 && restNumerator <= restDenominator;
 
     private static void AddSum(string parent, List<string> members, string period, string breakdown, Dictionary<CellKey, Figure> byKey, List<DisclosureCell> cells, List<CellRelation> relations, string? restName = null)
     {
@@ -457,12 +475,17 @@ public sealed class IndicatorFigures(
         var p = byKey[parentKey];
         var restNumerator = (p.Numerator ?? 0) - memberKeys.Sum(k => byKey[k].Numerator ?? 0);
         var restDenominator = (p.Denominator ?? 0) - memberKeys.Sum(k => byKey[k].Denominator ?? 0);
+        if (!AddsUp(restNumerator, restDenominator))
+        {
+            return;
+        }
+
         if (restName is not null || restNumerator != 0 || restDenominator != 0)
         {
             // Whatever the members do not cover (children with no municipality, members without data) is an
             // unknown remainder, so the sum does not give away a member.
             var rest = new CellKey($"{parent}:{restName ?? "rest"}", period, breakdown);
-            cells.Add(DisclosureCell.Unpublished(rest, Math.Max(0, restNumerator), Math.Max(0, restDenominator)));
+            cells.Add(DisclosureCell.Unpublished(rest, restNumerator, restDenominator));
             memberKeys.Add(rest);
         }
 
