@@ -67,9 +67,10 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         var now = clock.GetUtcNow();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
 
+        List<BirthCohort> newCohorts = [];
         if (kind == ImportKind.ChildRecords)
         {
-            await PlanChildRecordsAsync(file, actor, approve, status, now, outcome, ct);
+            newCohorts = await PlanChildRecordsAsync(file, actor, approve, status, now, outcome, ct);
         }
         else
         {
@@ -84,6 +85,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
         if (outcome.CellsChanged > 0)
         {
+            await db.InsertBulkAsync(newCohorts, ct);
             await db.SaveBulkAsync(
                 kind == ImportKind.ChildRecords ? nameof(BirthCohort) : nameof(IndicatorValue),
                 Path.GetFileName(fileName),
@@ -97,8 +99,13 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         return outcome;
     }
 
-    private async Task PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)
+    /// <summary>
+    /// Checks the file and works out the change: changed and removed cohorts are attached to the
+    /// context, new ones are returned for <see cref="AmmeindsatsDbContext.InsertBulkAsync"/>.
+    /// </summary>
+    private async Task<List<BirthCohort>> PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)
     {
+        List<BirthCohort> inserts = [];
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Type }).ToListAsync(ct);
         var importer = new ChildRecordImporter(
             areas.Where(a => a.Type == AreaType.Municipality).Select(a => a.Code),
@@ -110,7 +117,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         if (!result.Succeeded)
         {
             outcome.Problems.AddRange(result.Problems);
-            return;
+            return inserts;
         }
 
         var cohorts = result.Cohorts.ToList();
@@ -125,13 +132,15 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         if (forbidden.Count > 0)
         {
             outcome.Problems.Add(new ImportProblem(1, "municipality_code", $"Du har ikke rettigheder til at indberette for {string.Join(", ", forbidden)}."));
-            return;
+            return inserts;
         }
 
         var years = cohorts.Select(c => c.BirthYear).Distinct().ToList();
         var codes = cohorts.Select(c => c.AreaCode).Distinct().ToList();
         var contained = cohorts.Select(c => (c.AreaCode, c.BirthYear)).ToHashSet();
-        var existing = (await db.BirthCohorts.Where(c => years.Contains(c.BirthYear) && codes.Contains(c.AreaCode)).ToListAsync(ct))
+        // Read without tracking: after an identical file nothing needs tracking at all, and a changed
+        // row is attached below before it is changed, so its update still checks and moves its version.
+        var existing = (await db.BirthCohorts.AsNoTracking().Where(c => years.Contains(c.BirthYear) && codes.Contains(c.AreaCode)).ToListAsync(ct))
             .Where(c => contained.Contains((c.AreaCode, c.BirthYear)))
             .ToDictionary(c => (c.AreaCode, c.BirthYear, c.Breakdown));
         var refused = new List<string>();
@@ -153,6 +162,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                     continue;
                 }
 
+                db.BirthCohorts.Attach(row);
                 row.Counts = counts;
                 row.Children = cohort.Children;
                 row.Status = status;
@@ -164,7 +174,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             }
             else
             {
-                db.BirthCohorts.Add(new BirthCohort
+                inserts.Add(new BirthCohort
                 {
                     AreaCode = cohort.AreaCode,
                     BirthYear = cohort.BirthYear,
@@ -191,6 +201,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         }
 
         AddRefusals(refused, outcome);
+        return inserts;
     }
 
     private async Task PlanIndicatorValuesAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Ammeindsats.Core.Audit;
+using Ammeindsats.Core.Indicators;
+using Ammeindsats.Data;
+using Ammeindsats.Web.Features.Indicators;
+using Ammeindsats.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ammeindsats.Web.Tests.Indicators;
+
+/// <summary>
+/// What a child-level import leaves in the database, on both providers: the cohorts it inserts
+/// (written in bulk, without change tracking), the ones it changes and removes, and the one audit
+/// entry per import. Birth year 2001 is used because the demo data has no cohorts that old.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class ChildRecordImportSaveTests(TestApps apps)
+{
+    private const string Header = "child_id,record_date,birth_date,municipality_code,birth_site,parity,full_breastfeeding_days,still_fully_breastfed";
+
+    // a1 has two records; the later one (45 days, stopped) counts. b2 is still fully breastfed at 20 days.
+    // c3 has no municipality (national figure and birth site only) and no parity (total only).
+    private const string First = Header + "\n"
+        + "a1,2001-03-01,2001-01-10,751,RM-AUH,1,30,false\n"
+        + "a1,2001-05-01,2001-01-10,751,RM-AUH,1,45,false\n"
+        + "b2,2001-04-01,2001-02-01,751,,2,20,true\n"
+        + "c3,2001-06-01,2001-03-01,,RM-AUH,,10,false\n";
+
+    // a1 now stopped at 50 days; b2 is gone, so the parity-2plus cohorts of DK and 751 have no children.
+    private const string Second = Header + "\n"
+        + "a1,2001-05-01,2001-01-10,751,RM-AUH,1,50,false\n"
+        + "c3,2001-06-01,2001-03-01,,RM-AUH,,10,false\n";
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Import_InsertsCohorts_ThenChangesNothingOnTheSameFile_ThenUpdatesAndRemoves(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+
+        // Dry run: the same counts, nothing stored.
+        var dry = await RunAsync(app, First, dryRun: true);
+        Assert.True(dry.Succeeded);
+        Assert.Equal(8, dry.Inserted);
+        Assert.Empty(await CohortsAsync(app));
+
+        var first = await RunAsync(app, First);
+        Assert.True(first.Succeeded, string.Join("; ", first.Problems.Select(p => p.Message)));
+        Assert.Equal((8, 0, 0, 0), (first.Inserted, first.Updated, first.Deleted, first.Unchanged));
+        // By hand: "day:ended:censored", one entry per day with children, in day order.
+        Assert.Equal(
+            new Dictionary<(string, string), (string, int)>
+            {
+                [("DK", "")] = ("10:1:0;20:0:1;45:1:0", 3),
+                [("DK", "parity-1")] = ("45:1:0", 1),
+                [("DK", "parity-2plus")] = ("20:0:1", 1),
+                [("751", "")] = ("20:0:1;45:1:0", 2),
+                [("751", "parity-1")] = ("45:1:0", 1),
+                [("751", "parity-2plus")] = ("20:0:1", 1),
+                [("RM-AUH", "")] = ("10:1:0;45:1:0", 2),
+                [("RM-AUH", "parity-1")] = ("45:1:0", 1),
+            }.OrderBy(k => k.Key).ToList(),
+            (await CohortsAsync(app)).ToDictionary(c => (c.AreaCode, c.Breakdown), c => (c.Counts, c.Children)).OrderBy(k => k.Key).ToList());
+        var stored = await CohortsAsync(app);
+        Assert.All(stored, c =>
+        {
+            Assert.Equal(ValueStatus.Approved, c.Status);
+            Assert.Equal(0, c.Version);
+            Assert.Equal("test", c.UpdatedBy);
+            Assert.False(c.IsDemo);
+            Assert.Equal("fil:" + Sha256(First)[..16], c.Origin);
+        });
+        var audit = await AuditAsync(app, First);
+        Assert.Equal((AuditActions.Bulk, nameof(BirthCohort), 8), (audit.Action, audit.Entity, audit.CellsChanged));
+
+        // The same file again changes nothing and writes no audit entry.
+        var again = await RunAsync(app, First);
+        Assert.Equal((0, 0, 0, 8), (again.Inserted, again.Updated, again.Deleted, again.Unchanged));
+        Assert.Equal(1, await AuditCountAsync(app, First));
+        Assert.All(await CohortsAsync(app), c => Assert.Equal(0, c.Version));
+
+        var second = await RunAsync(app, Second);
+        Assert.Equal((0, 6, 2, 0), (second.Inserted, second.Updated, second.Deleted, second.Unchanged));
+        Assert.Equal(
+            new Dictionary<(string, string), (string, int, int)>
+            {
+                [("DK", "")] = ("10:1:0;50:1:0", 2, 1),
+                [("DK", "parity-1")] = ("50:1:0", 1, 1),
+                [("751", "")] = ("50:1:0", 1, 1),
+                [("751", "parity-1")] = ("50:1:0", 1, 1),
+                [("RM-AUH", "")] = ("10:1:0;50:1:0", 2, 1),
+                [("RM-AUH", "parity-1")] = ("50:1:0", 1, 1),
+            }.OrderBy(k => k.Key).ToList(),
+            (await CohortsAsync(app)).ToDictionary(c => (c.AreaCode, c.Breakdown), c => (c.Counts, c.Children, c.Version)).OrderBy(k => k.Key).ToList());
+        Assert.Equal(8, (await AuditAsync(app, Second)).CellsChanged);
+    }
+
+    private static async Task<ImportOutcome> RunAsync(TestApp app, string text, bool dryRun = false)
+    {
+        using var scope = app.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        return await importer.RunAsync(ImportKind.ChildRecords, file, new ImportActor(null, "test"), dryRun, approve: true, "born-2001.csv");
+    }
+
+    private static async Task<List<BirthCohort>> CohortsAsync(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        return await db.BirthCohorts.AsNoTracking().Where(c => c.BirthYear == 2001).ToListAsync();
+    }
+
+    private static async Task<AuditEntry> AuditAsync(TestApp app, string text)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        var sha = Sha256(text);
+        return await db.AuditEntries.AsNoTracking().SingleAsync(a => a.FileSha256 == sha);
+    }
+
+    private static async Task<int> AuditCountAsync(TestApp app, string text)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+        var sha = Sha256(text);
+        return await db.AuditEntries.CountAsync(a => a.FileSha256 == sha);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
