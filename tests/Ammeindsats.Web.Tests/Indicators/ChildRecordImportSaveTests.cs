@@ -96,6 +96,50 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         Assert.Equal(8, (await AuditAsync(app, Second)).CellsChanged);
     }
 
+    // More new cohorts than one insert batch (500): one first-born child per municipality and year,
+    // births 1996–1998 (older than the demo data). A year has DK and 98 municipalities, each with a
+    // total and a parity-1 cohort: 3 × (1 + 98) × 2 = 594.
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Import_OfMoreCohortsThanOneBatch_InsertsEveryOne(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        List<string> municipalities;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            municipalities = await db.Areas.Where(a => a.Type == Core.Areas.AreaType.Municipality).Select(a => a.Code).ToListAsync();
+        }
+
+        Assert.Equal(98, municipalities.Count);
+        var file = new StringBuilder(Header).Append('\n');
+        foreach (var year in new[] { 1996, 1997, 1998 })
+        {
+            foreach (var code in municipalities)
+            {
+                file.Append($"m{code}-{year},{year}-03-01,{year}-01-30,{code},,1,30,false\n");
+            }
+        }
+
+        var text = file.ToString();
+        var first = await RunAsync(app, text);
+        Assert.True(first.Succeeded, string.Join("; ", first.Problems.Select(p => p.Message)));
+        Assert.Equal((594, 0, 0, 0), (first.Inserted, first.Updated, first.Deleted, first.Unchanged));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            var stored = await db.BirthCohorts.AsNoTracking().Where(c => c.BirthYear >= 1996 && c.BirthYear <= 1998).ToListAsync();
+            Assert.Equal(594, stored.Count);
+            Assert.Equal(3 * 98 * 2, stored.Count(c => c.AreaCode != "DK" && c.Counts == "30:1:0" && c.Children == 1));
+            Assert.Equal(6, stored.Count(c => c.AreaCode == "DK" && c.Counts == "30:98:0" && c.Children == 98));
+        }
+
+        Assert.Equal(594, (await AuditAsync(app, text)).CellsChanged);
+        var again = await RunAsync(app, text);
+        Assert.Equal((0, 0, 0, 594), (again.Inserted, again.Updated, again.Deleted, again.Unchanged));
+    }
+
     private static async Task<ImportOutcome> RunAsync(TestApp app, string text, bool dryRun = false)
     {
         using var scope = app.Services.CreateScope();

@@ -61,6 +61,7 @@ public sealed class ImportOutcome
 public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider clock)
 {
     private const int LargeFileRows = 100_000;
+    private const int InsertBatch = 500;
 
     public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default)
     {
@@ -72,7 +73,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         List<BirthCohort> newCohorts = [];
         if (kind == ImportKind.ChildRecords)
         {
-            newCohorts = await PlanChildRecordsAsync(file, actor, approve, status, now, outcome, ct);
+            newCohorts = await PlanChildRecordsAsync(file, actor, approve, status, now, !dryRun, outcome, ct);
         }
         else
         {
@@ -103,9 +104,12 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
     /// <summary>
     /// Checks the file and works out the change: changed and removed cohorts are attached to the
-    /// context, new ones are returned for <see cref="AmmeindsatsDbContext.InsertBulkAsync"/>.
+    /// context; new ones are inserted a batch at a time as they come (when <paramref name="write"/>;
+    /// the caller's transaction makes that whole-or-nothing still), and the last batch is returned
+    /// for the caller to insert. Holding every new cohort's text until the end would add its size
+    /// (about 12 MB for ten years of the whole country) to the import's peak memory.
     /// </summary>
-    private async Task<List<BirthCohort>> PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, ImportOutcome outcome, CancellationToken ct)
+    private async Task<List<BirthCohort>> PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, bool write, ImportOutcome outcome, CancellationToken ct)
     {
         List<BirthCohort> inserts = [];
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Type }).ToListAsync(ct);
@@ -184,6 +188,18 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             }
             else
             {
+                outcome.Inserted++;
+                if (!write)
+                {
+                    continue;
+                }
+
+                if (inserts.Count == InsertBatch)
+                {
+                    await db.InsertBulkAsync(inserts, ct);
+                    inserts.Clear();
+                }
+
                 inserts.Add(new BirthCohort
                 {
                     AreaCode = cohort.AreaCode,
@@ -196,7 +212,6 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                     UpdatedAt = now,
                     UpdatedBy = actor.Label,
                 });
-                outcome.Inserted++;
             }
         }
 
