@@ -140,6 +140,22 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         Assert.Equal((0, 0, 0, 594), (again.Inserted, again.Updated, again.Deleted, again.Unchanged));
     }
 
+    // The import's own encoder must write exactly what DailyCounts.Encode writes, or an identical
+    // file would no longer compare equal to what an earlier import stored.
+    [Fact]
+    public void EncodeCounts_WritesTheSameTextAsDailyCounts()
+    {
+        Assert.Equal("1:2:0;3:0:7;10:11:12", IndicatorImporter.EncodeCounts([0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 11], [0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 12, 0], new StringBuilder()));
+        var random = new Random(17);
+        var buffer = new StringBuilder();
+        for (var i = 0; i < 200; i++)
+        {
+            var ended = Enumerable.Range(0, random.Next(0, 400)).Select(_ => random.Next(3) == 0 ? random.Next(0, 100_000) : 0).ToArray();
+            var censored = Enumerable.Range(0, random.Next(0, 400)).Select(_ => random.Next(3) == 0 ? random.Next(0, 2_000_000_000) : 0).ToArray();
+            Assert.Equal(DailyCounts.Encode(ended, censored), IndicatorImporter.EncodeCounts(ended, censored, buffer));
+        }
+    }
+
     private static async Task<ImportOutcome> RunAsync(TestApp app, string text, bool dryRun = false)
     {
         using var scope = app.Services.CreateScope();
