@@ -138,6 +138,28 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         Assert.Equal(594, (await AuditAsync(app, text)).CellsChanged);
         var again = await RunAsync(app, text);
         Assert.Equal((0, 0, 0, 594), (again.Inserted, again.Updated, again.Deleted, again.Unchanged));
+
+        // Whole or nothing: without --approve a file that would change the approved 1996 cohorts is
+        // refused, and the 594 new cohorts of 1993–1995 it also holds (more than one batch, so some
+        // were already written when the refusal was found) are not kept either.
+        var refused = new StringBuilder(Header).Append('\n');
+        foreach (var year in new[] { 1993, 1994, 1995, 1996 })
+        {
+            foreach (var code in municipalities)
+            {
+                refused.Append($"r{code}-{year},{year}-03-01,{year}-01-30,{code},,1,{(year == 1996 ? 31 : 30)},false\n");
+            }
+        }
+
+        var outcome = await RunAsync(app, refused.ToString(), approve: false);
+        Assert.False(outcome.Succeeded);
+        Assert.Contains(outcome.Problems, p => p.Message.StartsWith("198 godkendte værdier ville blive ændret", StringComparison.Ordinal));
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            Assert.Equal(0, await db.BirthCohorts.CountAsync(c => c.BirthYear >= 1993 && c.BirthYear <= 1995));
+            Assert.Equal(198, await db.BirthCohorts.CountAsync(c => c.BirthYear == 1996 && c.Counts == (c.AreaCode == "DK" ? "30:98:0" : "30:1:0")));
+        }
     }
 
     // The import's own encoder must write exactly what DailyCounts.Encode writes, or an identical
@@ -156,12 +178,12 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         }
     }
 
-    private static async Task<ImportOutcome> RunAsync(TestApp app, string text, bool dryRun = false)
+    private static async Task<ImportOutcome> RunAsync(TestApp app, string text, bool dryRun = false, bool approve = true)
     {
         using var scope = app.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        return await importer.RunAsync(ImportKind.ChildRecords, file, new ImportActor(null, "test"), dryRun, approve: true, "born-2001.csv");
+        return await importer.RunAsync(ImportKind.ChildRecords, file, new ImportActor(null, "test"), dryRun, approve, "born-2001.csv");
     }
 
     private static async Task<List<BirthCohort>> CohortsAsync(TestApp app)
