@@ -9,7 +9,8 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // --generate N FILE   writes a child-level file of N rows
-// --time FILE [K]     imports FILE K times (default 1) and prints time and memory
+// --time FILE [K]     imports FILE K times (default 1) and prints time, CPU time and memory
+// --time-figures [K]  computes the detail figures K times (default 20) uncached and cached, with CPU time
 // anything else       BenchmarkDotNet (e.g. --filter '*ChildImport*')
 if (args is ["--generate", var rowsText, var path])
 {
@@ -28,6 +29,7 @@ if (args is ["--time", var file, ..])
     for (int run = 1; run <= repeat; run++)
     {
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         ChildImportResult result;
         // No FileStream buffer: the reader has its own.
@@ -37,9 +39,10 @@ if (args is ["--time", var file, ..])
         }
 
         watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Console.WriteLine(
-            $"run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms, {result.RowsRead:N0} rows, {result.DistinctChildren:N0} children, " +
+            $"run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms, {result.RowsRead:N0} rows, {result.DistinctChildren:N0} children, " +
             $"{result.Cohorts.Count:N0} cohorts, {result.Problems.Count} problems, allocated {allocated / 1e6:F1} MB, " +
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F1} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         if (run == repeat && result.Problems.Count > 0)
@@ -49,6 +52,46 @@ if (args is ["--time", var file, ..])
                 Console.WriteLine($"  row {problem.Row} {problem.Column}: {problem.Message}");
             }
         }
+    }
+
+    return 0;
+}
+
+if (args is ["--time-figures", ..])
+{
+    // On a shared machine BenchmarkDotNet's wall-clock times include the wait for a core; the
+    // process's CPU time does not (it includes the garbage collector's and SQLite's work).
+    int repeat = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var figures = new DetailFiguresBenchmarks();
+    figures.Setup();
+    try
+    {
+        foreach (var (name, call) in new (string, Func<Task<int>>)[]
+                 {
+                     ("threshold uncached", figures.ThresholdUncached),
+                     ("threshold cached", figures.ThresholdCached),
+                     ("median uncached", figures.MedianUncached),
+                 })
+        {
+            int count = await call(); // warm-up: JIT and first query compilation
+            var walls = new List<double>();
+            // CPU time is counted in clock ticks of 10 ms, so it is taken over all the calls together.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            for (int i = 0; i < repeat; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                count = await call();
+                walls.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / repeat;
+            walls.Sort();
+            Console.WriteLine($"{name}: {count:N0} figures; {repeat} calls: {cpu:F1} ms CPU a call (mean), wall median {walls[repeat / 2]:F1} ms, fastest {walls[0]:F1} ms");
+        }
+    }
+    finally
+    {
+        figures.Cleanup();
     }
 
     return 0;

@@ -9,6 +9,9 @@ using Ammeindsats.Data.Platform;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ammeindsats.Data;
 
@@ -163,4 +166,96 @@ public class AmmeindsatsDbContext(DbContextOptions<AmmeindsatsDbContext> options
             _bulk = false;
         }
     }
+
+    /// <summary>
+    /// Inserts new rows of a bulk operation (an import) without change tracking: multi-row INSERT
+    /// statements in the current transaction, with column names, value conversions and parameter
+    /// syntax taken from the model, so the same code serves SQLite and PostgreSQL. Generated keys are
+    /// not read back, and no audit rows are written: the operation's one audit entry comes from
+    /// <see cref="SaveBulkAsync"/>. Tracking a few thousand imported rows only to insert them costs
+    /// more than reading the file they came from.
+    /// </summary>
+    public async Task InsertBulkAsync<T>(IReadOnlyList<T> rows, CancellationToken ct = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entityType = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var columns = entityType.GetProperties()
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
+            .Select(p => new BulkColumn(
+                p.GetColumnName(table) ?? throw new InvalidOperationException($"{p.Name} has no column in {table.Name}."),
+                p.PropertyInfo ?? throw new NotSupportedException($"{typeof(T).Name}.{p.Name} is not a CLR property."),
+                (RelationalTypeMapping)p.GetRelationalTypeMapping(),
+                p.IsNullable))
+            .ToList();
+        var sql = this.GetService<ISqlGenerationHelper>();
+        string head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+
+        // SQLite finds each bound parameter by name with a linear search, so one statement with
+        // thousands of parameters costs time that grows with the square of their number; a handful of
+        // rows a statement, prepared once and run again with new values, is the fast way there.
+        // PostgreSQL pays a round trip per statement instead, so there a statement carries many rows
+        // (well below its limit of 65,535 parameters).
+        bool sqlite = Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+        int rowsPerStatement = Math.Max(1, (sqlite ? 100 : 4000) / columns.Count);
+        var connection = Database.GetDbConnection();
+        var transaction = Database.CurrentTransaction?.GetDbTransaction();
+        await Database.OpenConnectionAsync(ct);
+        System.Data.Common.DbCommand? command = null;
+        try
+        {
+            for (int start = 0; start < rows.Count; start += rowsPerStatement)
+            {
+                int count = Math.Min(rowsPerStatement, rows.Count - start);
+                if (command is null || command.Parameters.Count != count * columns.Count)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = head + string.Join(", ", Enumerable.Range(0, count).Select(r =>
+                        "(" + string.Join(", ", columns.Select((_, c) => sql.GenerateParameterNamePlaceholder(ParameterName(r, c)))) + ")"));
+                }
+
+                // Parameters are made afresh (the type mapping converts the value on the way), but the
+                // statement text stays the same, so the prepared statement is used again.
+                command.Parameters.Clear();
+                for (int r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    for (int c = 0; c < columns.Count; c++)
+                    {
+                        var column = columns[c];
+                        command.Parameters.Add(column.Mapping.CreateParameter(
+                            command, sql.GenerateParameterName(ParameterName(r, c)), column.Property.GetValue(row), column.Nullable));
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+
+            await Database.CloseConnectionAsync();
+        }
+
+        string ParameterName(int row, int column) =>
+            "p" + (row * columns.Count + column).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed record BulkColumn(string Name, System.Reflection.PropertyInfo Property, RelationalTypeMapping Mapping, bool Nullable);
 }

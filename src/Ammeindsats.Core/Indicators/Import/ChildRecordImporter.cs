@@ -149,6 +149,7 @@ public sealed class ChildRecordImporter
             return new ChildImportResult(problems.ToList(), [], rowsRead, table.Count, sha256, new HashSet<AreaYear>());
         }
 
+        int children = table.Count;
         var cohorts = Aggregate(table);
         var areaYears = new HashSet<AreaYear>();
         foreach (var cohort in cohorts)
@@ -156,7 +157,7 @@ public sealed class ChildRecordImporter
             areaYears.Add(new AreaYear(cohort.AreaCode, cohort.BirthYear));
         }
 
-        return new ChildImportResult([], cohorts, rowsRead, table.Count, sha256, areaYears);
+        return new ChildImportResult([], cohorts, rowsRead, children, sha256, areaYears);
     }
 
     /// <summary>Checks every row and offers the good ones to the table. Returns a problem that rejects the whole file.</summary>
@@ -346,8 +347,9 @@ public sealed class ChildRecordImporter
             next[year] = next[year - 1] + childrenByYear[year - 1];
         }
 
+        // The table goes as it is repacked: its records and index are free for the counts below.
         var byYear = new ulong[table.Count];
-        foreach (var chunk in table.Chunks())
+        foreach (var chunk in table.TakeChunks())
         {
             foreach (ref readonly var child in chunk.AsSpan())
             {
@@ -355,6 +357,15 @@ public sealed class ChildRecordImporter
             }
         }
 
+        // One counting array for every year, cleared in between: a new one a year would leave
+        // several megabytes of large-object garbage behind.
+        int widest = 1;
+        foreach (int maxDay in maxDayByYear)
+        {
+            widest = Math.Max(widest, maxDay + 1);
+        }
+
+        var counts = new int[cellsPerYear * 2 * widest];
         var cohorts = new List<ChildCohort>();
         int start = 0;
         for (int year = 0; year < Years; year++)
@@ -367,7 +378,7 @@ public sealed class ChildRecordImporter
 
             // counts[(cell * 2 + censored) * width + day]
             int width = maxDayByYear[year] + 1;
-            var counts = new int[cellsPerYear * 2 * width];
+            Array.Clear(counts, 0, cellsPerYear * 2 * width);
             foreach (ulong packed in byYear.AsSpan(start, children))
             {
                 int day = (int)(packed & 0xFFF);

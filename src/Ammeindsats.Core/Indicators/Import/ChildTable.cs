@@ -94,6 +94,23 @@ internal sealed class ChildTable
         }
     }
 
+    /// <summary>
+    /// The records a chunk at a time, letting go of the index at once and of each chunk as soon as
+    /// the caller asks for the next, so the memory can be reused while the records are repacked.
+    /// Nothing can be offered or read afterwards except <see cref="Count"/>.
+    /// </summary>
+    public IEnumerable<ArraySegment<ChildRecord>> TakeChunks()
+    {
+        Flush();
+        _slots = [];
+        for (int start = 0; start < _count; start += ChunkSize)
+        {
+            int chunk = start >> ChunkBits;
+            yield return new ArraySegment<ChildRecord>(_chunks[chunk], 0, Math.Min(ChunkSize, _count - start));
+            _chunks[chunk] = null!;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Flush()
     {
