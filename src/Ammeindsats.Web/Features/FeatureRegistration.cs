@@ -14,6 +14,7 @@ public static class FeatureRegistration
         services.AddModuleSeeder<Accounts.DemoUserSeeder>();
         services.AddModuleSeeder<Indicators.IndicatorSeeder>();
         services.AddScoped<Indicators.IndicatorImporter>();
+        Indicators.Import.ImportRegistration.AddIndicatorImportPages(services);
         services.AddScoped<Indicators.IndicatorFigures>();
         services.AddHostedService<Indicators.FiguresWarmup>();
         services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();
