@@ -130,6 +130,38 @@ public sealed class ImportPageTests(TestApps apps)
 
     [SkippableTheory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task AggregatedFile_WithSemicolons_IsCheckedAndApplied_AsDraft(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var network = await app.LoginAsync(DemoUsers.Network); // network for the cluster RM-AARHUS, which holds 751
+        var bad = "indicator;area;period;breakdown;numerator;denominator\n" +
+                  "fuldamning-2uger;751;2010Q2;;41;40\n" + // row 2: numerator above denominator
+                  "fuldamning-2uger;751;2010Q3;;30;40\n" +
+                  "fuldamning-2uger;751;2010Q3;;31;40\n"; // row 4: the same cell again
+        var rejected = await Pages.GetAsync(network, await UploadAsync(network, ImportKinds.IndicatorValues, bad, "kvartaler-fejl.csv", approve: false));
+        var rows = rejected.QuerySelectorAll("#problems tbody tr").Select(r => r.QuerySelector("td")!.Text()).ToList();
+        Assert.Contains("2", rows);
+        Assert.Contains("4", rows);
+
+        var good = "indicator;area;period;breakdown;numerator;denominator\nfuldamning-2uger;751;2010Q2;;30;40\nfuldamning-2uger;751;2010Q2;parity-1;12;20\n";
+        var runUrl = await UploadAsync(network, ImportKinds.IndicatorValues, good, "kvartaler.csv", approve: false);
+        var check = await Pages.GetAsync(network, runUrl);
+        Assert.Equal("2", check.QuerySelector("#rows-read").Text());
+        Assert.Equal("2", check.QuerySelector("#inserted").Text());
+        Assert.Null(check.QuerySelector("#children")); // an aggregated file has no children to count
+
+        await Pages.SubmitAsync(network, check, "#confirm");
+        var done = await WaitUntilFinishedAsync(app, network, runUrl);
+        Assert.Equal("Importeret", done.QuerySelector("#run-state").Text());
+        await using var db = app.NewDbContext();
+        var values = await db.IndicatorValues.AsNoTracking().Where(v => v.AreaCode == "751" && v.Period == "2010Q2").ToListAsync();
+        Assert.Equal((30, 40), values.Where(v => v.Breakdown == "").Select(v => (v.Numerator, v.Denominator)).Single());
+        Assert.Equal((12, 20), values.Where(v => v.Breakdown == "parity-1").Select(v => (v.Numerator, v.Denominator)).Single());
+        Assert.All(values, v => Assert.Equal(ValueStatus.Draft, v.Status));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task BadFile_ShowsEveryProblemWithRowAndColumn_AndChangesNothing(DatabaseProvider provider)
     {
         var app = apps.Get(provider);

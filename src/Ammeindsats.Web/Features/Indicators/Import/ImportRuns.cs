@@ -256,8 +256,12 @@ public sealed class ImportQueue
 /// </summary>
 public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportRunWorker> log) : BackgroundService
 {
+    /// <summary>A run still "running" this long after its upload was left by a node that stopped; imports take seconds.</summary>
+    public static readonly TimeSpan Abandoned = TimeSpan.FromHours(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await MarkAbandonedAsync(stoppingToken);
         await foreach (var id in queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -278,6 +282,27 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
                     log.LogError(inner, "Could not mark import run {Run} as failed", id);
                 }
             }
+        }
+    }
+
+    /// <summary>Runs left running by a node that stopped mid-import are shown as failed; their transaction never committed.</summary>
+    private async Task MarkAbandonedAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            var now = clock.GetUtcNow();
+            var before = now - Abandoned;
+            var json = ImportSummary.Problem("Importen blev afbrudt, fordi serveren stoppede. Intet er ændret. Indlæs filen igen.").Write();
+            await db.ImportRuns.Where(r => r.State == ImportRunState.Running && r.CreatedAt < before).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.State, ImportRunState.Failed).SetProperty(r => r.Summary, json).SetProperty(r => r.FinishedAt, now),
+                ct);
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // The database may not be migrated yet on a first start; the next start tries again.
+            log.LogWarning(ex, "Could not look for abandoned import runs");
         }
     }
 
