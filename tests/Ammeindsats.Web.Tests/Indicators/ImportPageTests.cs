@@ -316,6 +316,44 @@ public sealed class ImportPageTests(TestApps apps)
         Assert.Contains("inden for en time", page.QuerySelector("#problems")!.Text(), StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RunningImport_ShowsPercentFromTheDatabase_PollsWithHtmx_AndOffersARefreshLink(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
+        var csv = string.Join('\n', Header, "h01,2010-09-01,2010-03-01,751,,1,120,false") + "\n";
+        var runUrl = await UploadAsync(secretariat, ImportKinds.ChildRecords, csv, "koerer.csv", approve: false);
+
+        // As another web node would leave it while applying the file: running, 42 % read.
+        await using (var db = app.NewDbContext())
+        {
+            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 42));
+        }
+
+        var page = await Pages.GetAsync(secretariat, runUrl);
+        var status = page.QuerySelector("#run-status")!;
+        Assert.Equal("every 1s", status.GetAttribute("hx-trigger"));
+        Assert.Equal(runUrl + "?handler=Status", status.GetAttribute("hx-get"));
+        Assert.Equal("42", page.QuerySelector("#run-progress")!.GetAttribute("value"));
+        Assert.Contains("42 %", status.Text(), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelectorAll("#run-status a").FirstOrDefault(a => a.GetAttribute("href") == runUrl && a.Text() == "Opdater"));
+        Assert.Null(page.QuerySelector("#confirm"));
+
+        // The fragment htmx fetches; once the run is finished it no longer asks to be fetched again.
+        var fragment = await secretariat.GetStringAsync(runUrl + "?handler=Status");
+        Assert.Contains("hx-trigger=\"every 1s\"", fragment, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", fragment, StringComparison.Ordinal);
+        await using (var db = app.NewDbContext())
+        {
+            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Done).SetProperty(r => r.Percent, 100));
+        }
+
+        var finished = await secretariat.GetStringAsync(runUrl + "?handler=Status");
+        Assert.DoesNotContain("hx-trigger", finished, StringComparison.Ordinal);
+        Assert.Contains("Importeret", finished, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ProgressStream_ReportsTheShareOfBytesRead_AndNever100BeforeTheEnd()
     {
