@@ -142,6 +142,7 @@ english = {
     "Filen er slettet, fordi importen ikke blev bekræftet inden for en time.": "The file has been deleted because the import was not confirmed within an hour.",
     "Indlæs filen igen": "Upload the file again",
     "Tilbage til import": "Back to import",
+    "importen er i gang": "the import has started",
 }
 
 def write(path, entries):

@@ -454,7 +454,7 @@ internal sealed class ProgressWriter : IAsyncDisposable
             {
                 using var scope = _scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
-                db.Database.SetCommandTimeout(2);
+                db.Database.SetCommandTimeout(1);
                 await db.ImportRuns
                     .Where(r => r.Id == _id && r.State == ImportRunState.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Percent, percent), _stop.Token);
