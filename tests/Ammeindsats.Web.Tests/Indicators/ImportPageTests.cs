@@ -71,6 +71,7 @@ public sealed class ImportPageTests(TestApps apps)
         Assert.Equal("0", check.QuerySelector("#updated").Text());
         Assert.Equal("0", check.QuerySelector("#unchanged").Text());
         Assert.Contains("Landstallet (DK) er ikke opdateret", check.Text(), StringComparison.Ordinal);
+        Assert.Matches(@"Filen gemmes til \d{1,2}\. [a-z]+ \d{4} kl\. \d{2}:\d{2}\.", check.Text());
         await using (var db = app.NewDbContext())
         {
             Assert.Equal(cohortsBefore, await db.BirthCohorts.CountAsync());
@@ -126,6 +127,8 @@ public sealed class ImportPageTests(TestApps apps)
         var rows = list.QuerySelectorAll("table tbody tr").Where(r => r.Text().Contains("aarhus-2013.csv", StringComparison.Ordinal)).ToList();
         Assert.True(rows.Count >= 2);
         Assert.Matches(@"^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$", rows[0].QuerySelector("td")!.Text());
+        var export = await secretariat.GetStringAsync("/indikatorer/import?handler=Csv");
+        Assert.Contains("aarhus-2013.csv", export, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
