@@ -84,6 +84,43 @@ public sealed partial class IndicatorImportJourneyTests(AppServer server)
         await context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task WithoutJavaScript_TheImportIsConfirmedAndFollowedWithTheRefreshLink()
+    {
+        Browser.SkipIfMissing();
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
+        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
+        await page.WaitForURLAsync(server.BaseUrl + "/");
+
+        await page.GotoAsync("/indikatorer/import");
+        await page.Locator("#Kind-values").CheckAsync();
+        await page.Locator("#Upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "aarhus-2009.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("indicator,area,period,breakdown,numerator,denominator\nfuldamning-2uger,751,2009,,30,40\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kontrollér filen" }).ClickAsync();
+        await page.WaitForURLAsync(RunPage());
+        Assert.Equal("1", (await page.Locator("#inserted").TextContentAsync())?.Trim());
+
+        await page.Locator("#confirm").ClickAsync();
+        await page.WaitForURLAsync(RunPage());
+        for (var i = 0; i < 60 && (await page.Locator("#run-state").TextContentAsync())?.Trim() != "Importeret"; i++)
+        {
+            // No polling without JavaScript: the page offers a plain link to itself.
+            await Task.Delay(500);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Opdater", Exact = true }).ClickAsync();
+        }
+
+        Assert.Equal("Importeret", (await page.Locator("#run-state").TextContentAsync())?.Trim());
+        await context.CloseAsync();
+    }
+
     [GeneratedRegex(@"/indikatorer/import/[0-9a-f-]{36}$")]
     private static partial Regex RunPage();
 }
