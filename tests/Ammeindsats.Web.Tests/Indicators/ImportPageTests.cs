@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Ammeindsats.Core.Documents;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
@@ -373,22 +375,62 @@ public sealed class ImportPageTests(TestApps apps)
 
     [SkippableTheory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task UploadPage_ExcelFileOrNoFile_GivesFieldMessages(DatabaseProvider provider)
+    public async Task UploadPage_OldExcelFormatOrNoFile_GivesFieldMessages_AndABrokenWorkbookIsAProblem(DatabaseProvider provider)
     {
         var app = apps.Get(provider);
         var reporter = await app.LoginAsync(DemoUsers.Reporter);
         var token = TestApp.AntiforgeryToken(await reporter.GetStringAsync("/indikatorer/import"));
-        var excel = await reporter.PostAsync("/indikatorer/import", Form(token, ImportKinds.ChildRecords, "PK", "data.xlsx", approve: false));
-        var html = await excel.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
-        Assert.Contains("Excel-filer kan ikke indlæses direkte", html, StringComparison.Ordinal);
+        var xls = await reporter.PostAsync("/indikatorer/import", Form(token, ImportKinds.ChildRecords, "gammelt", "data.xls", approve: false));
+        Assert.Equal(HttpStatusCode.OK, xls.StatusCode);
+        Assert.Contains("Excels gamle format (.xls)", await xls.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var empty = await reporter.PostAsync("/indikatorer/import", Form(token, ImportKinds.ChildRecords, string.Empty, "tom.csv", approve: false));
         Assert.Contains("Vælg en fil", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var broken = await Pages.GetAsync(reporter, await UploadAsync(reporter, ImportKinds.ChildRecords, "PK\u0003\u0004ikke en projektmappe", "data.xlsx", approve: false));
+        Assert.Contains("Excel-filen kunne ikke læses", broken.QuerySelector("#problems")!.Text(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ExcelWorkbook_IsReadFromItsFirstSheet_WithDateCellsAndSheetRowNumbers(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
+
+        // The ten children of TenChildren, typed into a sheet as Excel would hold them: real date cells,
+        // numbers as numbers, an empty birth_site cell. Same hand counts: 11 rows, 10 children, 3 new cells.
+        var rows = TenChildren(2008).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => line.Split(','))
+            .Select(f => (IReadOnlyList<object?>)[
+                f[0], DateOnly.Parse(f[1], CultureInfo.InvariantCulture), DateOnly.Parse(f[2], CultureInfo.InvariantCulture), int.Parse(f[3], CultureInfo.InvariantCulture), null,
+                f[5].Length == 0 ? null : int.Parse(f[5], CultureInfo.InvariantCulture), int.Parse(f[6], CultureInfo.InvariantCulture), f[7]])
+            .ToList();
+        var check = await Pages.GetAsync(secretariat, await UploadAsync(secretariat, ImportKinds.ChildRecords, Workbook(rows), "aarhus-2008.xlsx", approve: false));
+        Assert.Equal("11", check.QuerySelector("#rows-read").Text());
+        Assert.Equal("10", check.QuerySelector("#children").Text());
+        Assert.Equal("3", check.QuerySelector("#inserted").Text());
+        await Pages.SubmitAsync(secretariat, check, "#cancel");
+
+        // A problem in sheet row 3 is reported as row 3.
+        rows[1] = [.. rows[1].Take(3), 9999, .. rows[1].Skip(4)];
+        var bad = await Pages.GetAsync(secretariat, await UploadAsync(secretariat, ImportKinds.ChildRecords, Workbook(rows), "fejl-2008.xlsx", approve: false));
+        var problem = Assert.Single(bad.QuerySelectorAll("#problems tbody tr")).QuerySelectorAll("td").Select(td => td.Text()).ToArray();
+        Assert.Equal(["3", "municipality_code"], problem[..2]);
+    }
+
+    private static byte[] Workbook(List<IReadOnlyList<object?>> rows)
+    {
+        using var buffer = new MemoryStream();
+        XlsxWriter.Write(buffer, new DocumentTable("Børn", Header.Split(','), rows));
+        return buffer.ToArray();
     }
 
     private static Guid RunId(string runUrl) => Guid.Parse(runUrl[(runUrl.LastIndexOf('/') + 1)..]);
 
-    private static MultipartFormDataContent Form(string token, string kind, string csv, string fileName, bool approve)
+    private static MultipartFormDataContent Form(string token, string kind, string csv, string fileName, bool approve) =>
+        Form(token, kind, Encoding.UTF8.GetBytes(csv), fileName, approve);
+
+    private static MultipartFormDataContent Form(string token, string kind, byte[] content, string fileName, bool approve)
     {
         var form = new MultipartFormDataContent
         {
@@ -400,17 +442,20 @@ public sealed class ImportPageTests(TestApps apps)
             form.Add(new StringContent("true"), "Approve");
         }
 
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "Upload", fileName);
         return form;
     }
 
     /// <summary>Uploads through the form and returns the run page it redirects to.</summary>
-    private static async Task<string> UploadAsync(HttpClient client, string kind, string csv, string fileName, bool approve)
+    private static Task<string> UploadAsync(HttpClient client, string kind, string csv, string fileName, bool approve) =>
+        UploadAsync(client, kind, Encoding.UTF8.GetBytes(csv), fileName, approve);
+
+    private static async Task<string> UploadAsync(HttpClient client, string kind, byte[] content, string fileName, bool approve)
     {
         var token = TestApp.AntiforgeryToken(await client.GetStringAsync("/indikatorer/import"));
-        var response = await client.PostAsync("/indikatorer/import", Form(token, kind, csv, fileName, approve));
+        var response = await client.PostAsync("/indikatorer/import", Form(token, kind, content, fileName, approve));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Upload of {fileName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var location = response.Headers.Location!.ToString();
         Assert.Matches("^/indikatorer/import/[0-9a-f-]{36}$", location);

@@ -105,9 +105,14 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
         var stored = await files.SaveAsync(fileName, contentType, content, Purpose, userId, Retention, ct);
         var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
         ImportSummary summary;
-        using (var check = new MemoryStream(stored.Content, writable: false))
+        try
         {
+            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
             summary = ImportSummary.From(await importer.RunAsync(importKind, check, actor, dryRun: true, approve, stored.FileName, ct));
+        }
+        catch (XlsxToCsv.UnreadableWorkbookException e)
+        {
+            summary = ImportSummary.Problem(e.Message);
         }
 
         var now = clock.GetUtcNow();
@@ -201,6 +206,10 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>The file as the importers read it: CSV as uploaded, an Excel workbook's first sheet as CSV.</summary>
+    public static byte[] Readable(string fileName, byte[] content) =>
+        XlsxToCsv.IsWorkbook(fileName, content) ? XlsxToCsv.Convert(content) : content;
 
     public IQueryable<ImportRun> ForUser(string userId) =>
         db.ImportRuns.AsNoTracking().Where(r => r.UserId == userId);
@@ -333,7 +342,8 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
         ImportOutcome outcome;
         await using (var progress = new ProgressWriter(scopes, id, log))
         {
-            await using var stream = new ProgressStream(new MemoryStream(file.Content, writable: false), file.Content.LongLength, progress.Report);
+            var bytes = ImportRuns.Readable(file.FileName, file.Content);
+            await using var stream = new ProgressStream(new MemoryStream(bytes, writable: false), bytes.LongLength, progress.Report);
             outcome = await importer.RunAsync(ImportKinds.Parse(run.Kind) ?? ImportKind.ChildRecords, stream, actor, dryRun: false, run.Approve, run.FileName, ct);
         }
 

@@ -61,9 +61,9 @@ public sealed class IndexModel(ImportRuns runs, CurrentAccess access) : PageMode
         {
             ModelState.AddModelError(nameof(Upload), "Filen er større end 25 MB. Del den op i flere filer, eller brug kommandolinjen.");
         }
-        else if (Path.GetExtension(Upload.FileName).ToLowerInvariant() is ".xlsx" or ".xls" or ".xlsm")
+        else if (Path.GetExtension(Upload.FileName).Equals(".xls", StringComparison.OrdinalIgnoreCase))
         {
-            ModelState.AddModelError(nameof(Upload), "Excel-filer kan ikke indlæses direkte. Gem filen i Excel som \"CSV (semikolonsepareret)\" eller \"CSV UTF-8\", og indlæs den igen.");
+            ModelState.AddModelError(nameof(Upload), "Filen er i Excels gamle format (.xls). Gem den i Excel som \"Excel-projektmappe (.xlsx)\" eller \"CSV (semikolonsepareret)\", og indlæs den igen.");
         }
 
         if (Approve && !MayApprove)
