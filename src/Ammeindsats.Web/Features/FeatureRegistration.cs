@@ -15,6 +15,7 @@ public static class FeatureRegistration
         services.AddModuleSeeder<Indicators.IndicatorSeeder>();
         services.AddModuleSeeder<Indicators.Workflow.TargetSeeder>();
         services.AddScoped<Indicators.IndicatorImporter>();
+        Indicators.Import.ImportRegistration.AddIndicatorImportPages(services);
         services.AddScoped<Indicators.IndicatorFigures>();
         services.AddHostedService<Indicators.FiguresWarmup>();
         services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -78,7 +78,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
                 var response = await (isApi ? clients.Api : clients.Page).GetAsync(path);
                 var status = (int)response.StatusCode;
                 var expected = allowed.Value.Anonymous || (caller != Anonymous && allowed.Value.Roles.Any(r => r.Token() == caller))
-                    ? [200]
+                    ? endpoint.OwnerScoped ? [404] : [200]
                     : caller == Anonymous
                         ? isApi ? [401] : [302]
                         : new[] { 403 };
@@ -143,7 +143,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
         }
     }
 
-    internal sealed record EndpointInfo(string Pattern, Endpoint Endpoint, bool AreaScoped, bool Redirects);
+    internal sealed record EndpointInfo(string Pattern, Endpoint Endpoint, bool AreaScoped, bool Redirects, bool OwnerScoped = false);
 
     internal static List<EndpointInfo> GetEndpoints(TestApp app, string method = "GET")
     {
@@ -155,7 +155,8 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
                 "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/'),
                 e,
                 e.Metadata.GetMetadata<AreaScopedAttribute>() is not null,
-                e.Metadata.GetMetadata<RedirectsAttribute>() is not null))
+                e.Metadata.GetMetadata<RedirectsAttribute>() is not null,
+                e.Metadata.GetMetadata<OwnerScopedAttribute>() is not null))
             .Where(e => !e.Pattern.StartsWith("/fejl", StringComparison.Ordinal)) // error pages answer with the code they show
             .DistinctBy(e => e.Pattern)
             .ToList();
