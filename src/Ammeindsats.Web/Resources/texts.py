@@ -389,7 +389,7 @@ english = {
     "Børneniveau (én række pr. barn)": "Child level (one row per child)",
     "Aggregerede værdier (tæller og nævner)": "Aggregated values (numerator and denominator)",
     "Fil (CSV eller Excel)": "File (CSV or Excel)",
-    "CSV med komma eller semikolon (UTF-8 eller Windows-1252), eller en Excel-fil (.xlsx), hvor første ark læses. Højst 25 MB.": "CSV with comma or semicolon (UTF-8 or Windows-1252), or an Excel file (.xlsx) whose first sheet is read. At most 25 MB.",
+    "CSV med komma eller semikolon (UTF-8 eller Windows-1252), eller en Excel-fil (.xlsx), hvor første ark læses. Højst 64 MB.": "CSV with comma or semicolon (UTF-8 or Windows-1252), or an Excel file (.xlsx) whose first sheet is read. At most 64 MB.",
     "Godkend ved import": "Approve on import",
     "Værdierne bliver godkendt og offentliggjort med det samme, og godkendte værdier må ændres. Brug det til allerede offentliggjorte nationale tal.": "The values are approved and published at once, and approved values may change. Use it for national figures that are already published.",
     "Kontrollér filen": "Check the file",

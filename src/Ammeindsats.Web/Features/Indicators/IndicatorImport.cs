@@ -168,7 +168,20 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             {
                 if (row.Counts == counts)
                 {
-                    outcome.Unchanged++;
+                    if (approve && row.Status != ValueStatus.Approved)
+                    {
+                        // The same figures, now approved: the status is the change.
+                        db.BirthCohorts.Attach(row);
+                        row.Status = ValueStatus.Approved;
+                        row.UpdatedAt = now;
+                        row.UpdatedBy = actor.Label;
+                        outcome.Updated++;
+                    }
+                    else
+                    {
+                        outcome.Unchanged++;
+                    }
+
                     continue;
                 }
 
@@ -302,7 +315,18 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             {
                 if (row.Numerator == value.Numerator && row.Denominator == value.Denominator)
                 {
-                    outcome.Unchanged++;
+                    if (approve && row.Status != ValueStatus.Approved)
+                    {
+                        row.Status = ValueStatus.Approved;
+                        row.UpdatedAt = now;
+                        row.UpdatedBy = actor.Label;
+                        outcome.Updated++;
+                    }
+                    else
+                    {
+                        outcome.Unchanged++;
+                    }
+
                     continue;
                 }
 
@@ -367,6 +391,6 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
         outcome.Problems.Add(new ImportProblem(1, null,
             $"{refused.Count} godkendte værdier ville blive ændret ({string.Join(", ", refused.Take(10))}{(refused.Count > 10 ? ", …" : string.Empty)}). " +
-            "Godkendte værdier ændres kun, når importen godkendes (--approve) af en, der må godkende."));
+            "Godkendte værdier ændres kun, når importen godkendes (med --approve på kommandolinjen eller «Godkend ved import» på siden) af en, der må godkende."));
     }
 }

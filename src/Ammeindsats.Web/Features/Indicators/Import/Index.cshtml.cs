@@ -14,7 +14,7 @@ namespace Ammeindsats.Web.Features.Indicators.Import;
 [RequestSizeLimit(MaxFileBytes + (1024 * 1024))]
 public sealed class IndexModel(ImportRuns runs, CurrentAccess access) : PageModel
 {
-    public const int MaxFileBytes = 25 * 1024 * 1024;
+    public const int MaxFileBytes = 64 * 1024 * 1024;
 
     [BindProperty]
     public string? Kind { get; set; }
@@ -59,7 +59,7 @@ public sealed class IndexModel(ImportRuns runs, CurrentAccess access) : PageMode
         }
         else if (Upload.Length > MaxFileBytes)
         {
-            ModelState.AddModelError(nameof(Upload), "Filen er større end 25 MB. Del den op i flere filer, eller brug kommandolinjen.");
+            ModelState.AddModelError(nameof(Upload), "Filen er større end 64 MB. Del den op i flere filer, eller brug kommandolinjen.");
         }
         else if (Path.GetExtension(Upload.FileName).Equals(".xls", StringComparison.OrdinalIgnoreCase))
         {
