@@ -87,6 +87,31 @@ public sealed class AppServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Runs a command-line verb against the server's database, as an operator would beside it.</summary>
+    public async Task<int> RunCommandAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ammeindsats.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder!, "e2e.db")}";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        await Task.WhenAll(stdout, stderr);
+        return process.ExitCode;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -44,4 +44,28 @@ public sealed class IndicatorPagesTests(AppServer server)
 
         Assert.Empty(errors);
     }
+
+    [SkippableFact]
+    public async Task MonthlyFigures_AreDrawnAsARunChart_WithNoAxeViolations()
+    {
+        Browser.SkipIfMissing();
+        var file = Path.Combine(Path.GetTempPath(), $"maaneder-{Guid.NewGuid():N}.csv");
+        var lines = new List<string> { "indicator,area,period,breakdown,numerator,denominator" };
+        lines.AddRange(Enumerable.Range(1, 12).Select(m => $"fuldamning-1mdr,730,2006-{m:00},,{50 + m},100"));
+        await File.WriteAllLinesAsync(file, lines);
+        try
+        {
+            Assert.Equal(0, await server.RunCommandAsync("import", "indicator-values", file, "--approve"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var page = await server.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseUrl });
+        await page.GotoAsync("/indikatorer/fuldamning-1mdr?area=730&period=2006-12");
+        await page.Locator("#runchart-month svg").WaitForAsync();
+        Assert.Contains("Seriediagram pr. måned for Randers", await page.ContentAsync());
+        await Browser.AssertAccessibleAsync(page);
+    }
 }

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PeriodGranularity = Ammeindsats.Core.Indicators.Import.PeriodGranularity;
+using PeriodValue = Ammeindsats.Core.Indicators.Import.Period;
 
 namespace Ammeindsats.Web.Features.Indicators;
 
@@ -47,6 +49,9 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
     public IReadOnlyList<Figure> Ranked { get; private set; } = [];
 
     public TrendAssessment Trend { get; private set; }
+
+    /// <summary>Run charts of the area's quarterly and monthly figures, with Anhøj's rules.</summary>
+    public IReadOnlyList<RunChartView> RunCharts { get; private set; } = [];
 
     public string ChartJson { get; private set; } = "{}";
 
@@ -104,7 +109,21 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         AreaName = AreaChoices.FirstOrDefault(a => a.Code == AreaCode)?.Name ?? "Danmark";
         Periods = all.Select(f => f.Period).Distinct().OrderDescending(StringComparer.Ordinal).ToList();
         Period = Period is not null && Periods.Contains(Period) ? Period : all.Where(f => !f.NotForPublication && !f.Preliminary).Select(f => f.Period).DefaultIfEmpty(Periods.FirstOrDefault()).Max(StringComparer.Ordinal);
-        Series = all.Where(f => f.Area.Code == AreaCode).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
+        var areaFigures = all.Where(f => f.Area.Code == AreaCode)
+            .Select(f => (Figure: f, Parsed: PeriodValue.TryParse(f.Period, out var p) ? p : (PeriodValue?)null))
+            .ToList();
+        var yearly = areaFigures.Where(x => x.Parsed?.Granularity == PeriodGranularity.Year).Select(x => x.Figure).ToList();
+        // The trend is by year; quarters and months get their own run charts below, so the series do not interleave.
+        Series = (yearly.Count > 0 ? yearly : areaFigures.Select(x => x.Figure)).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
+        RunCharts = new[] { (PeriodGranularity.Quarter, "kvartal", "runchart-quarter"), (PeriodGranularity.Month, "måned", "runchart-month") }
+            .Select(g => (g.Item2, g.Item3, Points: areaFigures.Where(x => x.Parsed?.Granularity == g.Item1).OrderBy(x => x.Parsed!.Value).Select(x => x.Figure).ToList()))
+            .Where(x => x.Points.Count > 0)
+            .Select(x =>
+            {
+                var values = x.Points.Where(f => !f.Suppressed && f.Value is not null).Select(f => f.Value!.Value).ToList();
+                return new RunChartView(x.Item2, x.Item1, x.Points, values.Count == 0 ? null : RunChart.Analyse(values));
+            })
+            .ToList();
         DkSeries = all.Where(f => f.Area.Code == Core.Areas.AreaCode.Denmark).ToDictionary(f => f.Period);
         Trend = IndicatorView.Trend(Series, definition);
         Ranked = all.Where(f => f.Period == Period && f.Area.Type is AreaType.Municipality or AreaType.BirthSite or AreaType.Region or AreaType.Cluster)
@@ -132,9 +151,13 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
             trend = Series.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, lower = f.Suppressed ? null : f.Ci95?.Lower, upper = f.Suppressed ? null : f.Ci95?.Upper, dk = DkSeries.TryGetValue(f.Period, out var d) && !d.Suppressed ? d.Value : null }),
             ranked = visible.Select(f => new { name = f.Area.Name, value = f.Value, lower = f.Ci95?.Lower, upper = f.Ci95?.Upper, n = f.Denominator, comparison = IndicatorsApi.Token(f.Comparison) }),
             benchmark = p0 is null ? (double?)null : p0 * 100,
+            runcharts = RunCharts.Select(rc => new { id = rc.Id, centre = rc.Analysis?.Centre, points = rc.Points.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value }) }),
             funnel,
         };
         // </script> can never occur in this JSON: every string is an area name or a token, and < is escaped.
         return JsonSerializer.Serialize(data, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
     }
 }
+
+/// <summary>One run chart: the area's figures of one granularity in time order and Anhøj's rules applied to them.</summary>
+public sealed record RunChartView(string Id, string Unit, IReadOnlyList<Figure> Points, RunChartAnalysis? Analysis);

@@ -75,4 +75,19 @@
       ]
     });
   }
+
+  (data.runcharts || []).forEach(function (rc) {
+    chart(rc.id, {
+      animation: false,
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return number(v, decimals) + " " + data.unit; } },
+      grid: { left: 50, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: "category", data: rc.points.map(function (p) { return p.period; }) },
+      yAxis: { type: "value", name: data.unit, scale: true },
+      series: [{
+        name: data.area, type: "line", symbolSize: 7, connectNulls: false, itemStyle: { color: "#0059b3" },
+        data: rc.points.map(function (p) { return p.value; }),
+        markLine: rc.centre === null ? undefined : { symbol: "none", label: { formatter: "Median" }, lineStyle: { color: "#1a1a1a", type: "dashed" }, data: [{ yAxis: rc.centre }] }
+      }]
+    });
+  });
 })();
