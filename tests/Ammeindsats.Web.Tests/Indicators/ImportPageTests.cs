@@ -359,6 +359,36 @@ public sealed class ImportPageTests(TestApps apps)
         Assert.Contains("Importeret", finished, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RunningImport_OnTheNodeApplyingIt_ShowsItsOwnNewerPercent(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
+        var csv = string.Join('\n', Header, "h02,2010-09-01,2010-03-01,751,,1,120,false") + "\n";
+        var runUrl = await UploadAsync(secretariat, ImportKinds.ChildRecords, csv, "laast.csv", approve: false);
+
+        // The row still says 0 % (SQLite's write lock is held by the import); this node's importer has read 77 %.
+        await using (var db = app.NewDbContext())
+        {
+            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 0));
+        }
+
+        var local = app.Service<LocalImportProgress>();
+        local.Report(RunId(runUrl), 77);
+        try
+        {
+            var page = await Pages.GetAsync(secretariat, runUrl);
+            Assert.Equal("77", page.QuerySelector("#run-progress")!.GetAttribute("value"));
+        }
+        finally
+        {
+            local.Forget(RunId(runUrl));
+            await using var db = app.NewDbContext();
+            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Failed));
+        }
+    }
+
     [Fact]
     public void ProgressStream_ReportsTheShareOfBytesRead_AndNever100BeforeTheEnd()
     {

@@ -18,6 +18,7 @@ public static class ImportRegistration
     {
         services.AddScoped<ImportRuns>();
         services.AddSingleton<ImportQueue>();
+        services.AddSingleton<LocalImportProgress>();
         services.AddHostedService<ImportRunWorker>();
         return services;
     }
@@ -250,6 +251,22 @@ public static class ImportActors
 }
 
 /// <summary>Confirmed runs waiting for this node's worker. The run's state is in the database; this only wakes the worker.</summary>
+/// <summary>
+/// The percent of the imports this node is applying, as the importer reports it. The run's row is the shared
+/// record; this only fills in while SQLite's single write lock, held by the import's transaction, keeps the row
+/// from being updated. SQLite runs one node, so the node that shows the page is the node that imports.
+/// </summary>
+public sealed class LocalImportProgress
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> _percent = new();
+
+    public void Report(Guid id, int percent) => _percent[id] = percent;
+
+    public void Forget(Guid id) => _percent.TryRemove(id, out _);
+
+    public int? Of(Guid id) => _percent.TryGetValue(id, out var p) ? p : null;
+}
+
 public sealed class ImportQueue
 {
     private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
@@ -340,7 +357,7 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
         await using var importDb = new AmmeindsatsDbContext(options, new FixedAuditContext(actor.Label, clock, run.UserId));
         var importer = new IndicatorImporter(importDb, clock);
         ImportOutcome outcome;
-        await using (var progress = new ProgressWriter(scopes, id, log))
+        await using (var progress = new ProgressWriter(scopes, id, log, sp.GetRequiredService<LocalImportProgress>()))
         {
             var bytes = ImportRuns.Readable(file.FileName, file.Content);
             await using var stream = new ProgressStream(new MemoryStream(bytes, writable: false), bytes.LongLength, progress.Report);
@@ -423,18 +440,26 @@ internal sealed class ProgressWriter : IAsyncDisposable
     private readonly Task _loop;
     private int _latest;
 
-    public ProgressWriter(IServiceScopeFactory scopes, Guid id, ILogger log)
+    private readonly LocalImportProgress _local;
+
+    public ProgressWriter(IServiceScopeFactory scopes, Guid id, ILogger log, LocalImportProgress local)
     {
         _scopes = scopes;
         _id = id;
         _log = log;
+        _local = local;
         _loop = Task.Run(LoopAsync);
     }
 
-    public void Report(int percent) => Volatile.Write(ref _latest, percent);
+    public void Report(int percent)
+    {
+        Volatile.Write(ref _latest, percent);
+        _local.Report(_id, percent);
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _local.Forget(_id);
         await _stop.CancelAsync();
         try
         {

@@ -14,7 +14,7 @@ namespace Ammeindsats.Web.Features.Indicators.Import;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 [OwnerScoped]
-public sealed class RunModel(ImportRuns runs, CurrentAccess access) : PageModel
+public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportProgress local) : PageModel
 {
     public ImportRun Run { get; private set; } = null!;
 
@@ -103,6 +103,11 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access) : PageModel
         if (run is null)
         {
             return false;
+        }
+
+        if (run.State == ImportRunState.Running && local.Of(run.Id) is { } percent && percent > run.Percent)
+        {
+            run.Percent = percent;
         }
 
         Run = run;
