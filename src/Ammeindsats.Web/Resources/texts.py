@@ -4,6 +4,7 @@
 from xml.sax.saxutils import escape
 
 danish_only = {
+    "MenuNetworks": "Netværk",
     "StartIntro": "Regioner, kommuner, fødesteder og staten arbejder sammen om at øge ammefrekvensen og kvaliteten i svangreomsorgen. Her ser hver part sine forpligtelser, penge, frister og de ammefrekvenser, indsatsen flytter.",
 }
 
@@ -260,7 +261,8 @@ english = {
     "Hovedmenu": "Main menu",
     "Aftaler": "Agreements",
     "Indsatser": "Initiatives",
-    "Netværk": "Networks",
+    "Netværk": "Network",
+    "MenuNetworks": "Networks",
     "Indikatorer": "Indicators",
     "Kompetencer": "Competence",
     "Forældre": "Parents",

@@ -11,7 +11,7 @@ public sealed class UpcomingModel : PageModel
     {
         ["aftaler"] = ("Aftaler", "Samarbejdsaftaler med parter, tiltrædelser og godkendelser."),
         ["indsatser"] = ("Indsatser", "Programmer og indsatser med budgetter, monitorering og teknisk gennemgang."),
-        ["netvaerk"] = ("Netværk", "Implementeringsnetværk i hver sundhedsklynge: medlemmer, møder og statusrapporter."),
+        ["netvaerk"] = ("MenuNetworks", "Implementeringsnetværk i hver sundhedsklynge: medlemmer, møder og statusrapporter."),
         ["kompetencer"] = ("Kompetencer", "Kompetenceudvikling og register over IBCLC-certificerede ammekonsulenter."),
         ["foraeldre"] = ("Forældre", "Anonyme flersprogede spørgeskemaer, feedbackmøder og materialer."),
         ["rapporter"] = ("Rapporter", "Rapporter til styregrupper og ministeriet, dannet ud fra data."),
