@@ -19,6 +19,9 @@ public sealed class InvalidInputException(string message) : Exception(message);
 /// </summary>
 public static class CommandLine
 {
+    // Verbs that need only the database and their own services run in a lean host instead of the whole web app.
+    private static readonly HashSet<string> LeanVerbs = new(StringComparer.Ordinal) { "import" };
+
     private static readonly Dictionary<string, Func<IServiceProvider, CommandArgs, Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["migrate"] = DatabaseCommands.MigrateAsync,
@@ -54,6 +57,12 @@ public static class CommandLine
         try
         {
             var parsed = CommandArgs.Parse(args.Skip(1).ToArray());
+            if (LeanVerbs.Contains(args[0]))
+            {
+                using var host = AppBuilder.BuildImportHost(QuietDatabaseCommands);
+                return await verb(host.Services, parsed);
+            }
+
             await using var app = AppBuilder.Build(QuietDatabaseCommands, AppMode.CommandLine);
             return await verb(app.Services, parsed);
         }

@@ -287,7 +287,7 @@ public sealed class ChildRecordImporter
                 table.Offer(new ChildRecord
                 {
                     KeyLow = low,
-                    KeyHigh = high,
+                    KeyHigh = (uint)high,
                     RecordDay = recordDate.DayNumber,
                     BirthYear = (short)birthDate.Year,
                     Municipality = municipality,

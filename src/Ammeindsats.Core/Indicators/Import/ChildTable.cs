@@ -2,18 +2,44 @@ using System.Runtime.CompilerServices;
 
 namespace Ammeindsats.Core.Indicators.Import;
 
-/// <summary>What the import keeps of a child's latest record: 32 bytes, no references.</summary>
+/// <summary>
+/// What the import keeps of a child's latest record: 24 bytes, no references. The key is 96 bits of
+/// the fingerprint of the child's id (two of a million children share it with a probability of
+/// about 10^-17); days, whether still fully breastfed, and the parity class share 16 bits.
+/// </summary>
 internal struct ChildRecord
 {
+    private const int DaysMask = 0x0FFF;
+    private const int StillFullBit = 0x1000;
+    private const int ParityShift = 13;
+
     public ulong KeyLow;
-    public ulong KeyHigh;
+    public uint KeyHigh;
     public int RecordDay;
     public short BirthYear;
     public short Municipality;
     public short BirthSite;
-    public short FullDays;
-    public byte Parity;
-    public bool StillFull;
+    private ushort _packed;
+
+    /// <summary>Full breastfeeding days, 0 to 4095 (the importer refuses more than 3650).</summary>
+    public short FullDays
+    {
+        readonly get => (short)(_packed & DaysMask);
+        set => _packed = (ushort)((_packed & ~DaysMask) | (value & DaysMask));
+    }
+
+    public bool StillFull
+    {
+        readonly get => (_packed & StillFullBit) != 0;
+        set => _packed = (ushort)(value ? _packed | StillFullBit : _packed & ~StillFullBit);
+    }
+
+    /// <summary>0 unknown, 1 first-born, 2 later-born.</summary>
+    public byte Parity
+    {
+        readonly get => (byte)(_packed >> ParityShift);
+        set => _packed = (ushort)((_packed & ((1 << ParityShift) - 1)) | ((value & 3) << ParityShift));
+    }
 }
 
 /// <summary>

@@ -31,6 +31,36 @@ public class ChildRecordImporterTests
         "A7,2023-08-01,2023-02-01,101,,2,25,TRUE");           // line 10: ... so the later row counts
 
     [Fact]
+    public void TheLargestDayCount_KeepsItsStillFullAndParity_AndALaterRecordStillReplacesAnEarlierOne()
+    {
+        // Days, still fully breastfed and parity share 16 bits of a child's record; at the 3,650-day
+        // limit (all twelve day bits in use) none of them may spill into the others.
+        //   M1 2015, 751: first record 10 days; its later record 3650 days, still full, later-born.
+        //   M2 2015, 751: 3650 days, ended, first-born.
+        //   M3 2015, 101: 0 days, still full, no parity.
+        var text = TestFiles.Lines(
+            Header,
+            "M1,2016-01-01,2015-01-01,751,,2,10,false",
+            "M1,2025-01-01,2015-01-01,751,,2,3650,true",
+            "M2,2025-01-01,2015-01-01,751,,1,3650,false",
+            "M3,2015-01-01,2015-01-01,101,,,0,true");
+
+        var result = Importer.Import(TestFiles.Utf8(text));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(3, result.DistinctChildren);
+        Assert.Equal("3650:1", Days(Cohort(result, "751", 2015, "").EndedByDay));
+        Assert.Equal("3650:1", Days(Cohort(result, "751", 2015, "").CensoredByDay));
+        Assert.Equal("3650:1", Days(Cohort(result, "751", 2015, "parity-1").EndedByDay));
+        Assert.Equal("", Days(Cohort(result, "751", 2015, "parity-1").CensoredByDay));
+        Assert.Equal("", Days(Cohort(result, "751", 2015, "parity-2plus").EndedByDay));
+        Assert.Equal("3650:1", Days(Cohort(result, "751", 2015, "parity-2plus").CensoredByDay));
+        Assert.Equal("0:1", Days(Cohort(result, "101", 2015, "").CensoredByDay));
+        Assert.Equal("", Days(Cohort(result, "101", 2015, "").EndedByDay));
+        Assert.DoesNotContain(result.Cohorts, c => c.AreaCode == "101" && c.Breakdown != "");
+    }
+
+    [Fact]
     public void WorkedExample_CountsEachChildOnceByItsLatestRecord()
     {
         // Children as they count:
