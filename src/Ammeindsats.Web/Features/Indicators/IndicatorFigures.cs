@@ -420,7 +420,10 @@ public sealed class IndicatorFigures(
             cells.Add(DisclosureCell.Proportion(key, f.Numerator ?? 0, f.Denominator ?? 0));
         }
 
+        // The structure depends on the period only: built once per period, and each parent's municipalities
+        // worked out once per period rather than once per breakdown.
         var hierarchies = new Dictionary<string, AreaHierarchy>();
+        var municipalities = new Dictionary<(string Period, string Parent), IReadOnlySet<string>>();
         foreach (var group in byKey.GroupBy(kv => (kv.Key.Period, kv.Key.Breakdown)))
         {
             if (!hierarchies.TryGetValue(group.Key.Period, out var hierarchy))
@@ -432,7 +435,12 @@ public sealed class IndicatorFigures(
             var present = group.Select(kv => kv.Key.Area).ToHashSet();
             foreach (var parent in present.Select(code => areas[code]).Where(a => a.Type is AreaType.Region or AreaType.Cluster or AreaType.HealthCouncil))
             {
-                var members = hierarchy.MunicipalitiesOf(parent.Code).Where(present.Contains).ToList();
+                if (!municipalities.TryGetValue((group.Key.Period, parent.Code), out var ofParent))
+                {
+                    municipalities[(group.Key.Period, parent.Code)] = ofParent = hierarchy.MunicipalitiesOf(parent.Code);
+                }
+
+                var members = ofParent.Where(present.Contains).ToList();
                 AddSum(parent.Code, members, group.Key.Period, group.Key.Breakdown, byKey, cells, relations);
             }
 
