@@ -11,6 +11,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // --generate N FILE   writes a child-level file of N rows
 // --time FILE [K]     imports FILE K times (default 1) and prints time, CPU time and memory
 // --time-figures [K]  computes the detail figures K times (default 20) uncached and cached, with CPU time
+// --dump-figures FILE writes every figure of every indicator, computed afresh, sorted (to compare builds)
 // anything else       BenchmarkDotNet (e.g. --filter '*ChildImport*')
 if (args is ["--generate", var rowsText, var path])
 {
@@ -57,6 +58,23 @@ if (args is ["--time", var file, ..])
     return 0;
 }
 
+if (args is ["--dump-figures", var dumpPath])
+{
+    var figures = new DetailFiguresBenchmarks();
+    figures.Setup();
+    try
+    {
+        await using var output = new StreamWriter(dumpPath, append: false, new UTF8Encoding(false));
+        await figures.DumpAsync(output);
+    }
+    finally
+    {
+        figures.Cleanup();
+    }
+
+    return 0;
+}
+
 if (args is ["--time-figures", ..])
 {
     // On a shared machine BenchmarkDotNet's wall-clock times include the wait for a core; the
@@ -71,6 +89,7 @@ if (args is ["--time-figures", ..])
                      ("threshold uncached", figures.ThresholdUncached),
                      ("threshold cached", figures.ThresholdCached),
                      ("median uncached", figures.MedianUncached),
+                     ("threshold uncached, cohorts shared", figures.ThresholdSharedData),
                  })
         {
             int count = await call(); // warm-up: JIT and first query compilation

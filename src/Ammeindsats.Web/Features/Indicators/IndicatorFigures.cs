@@ -89,6 +89,8 @@ public sealed class IndicatorFigures(
         public ValueStatus Status = ValueStatus.Approved;
         public DateTimeOffset Updated;
         public bool Demo;
+
+        public Cell Copy() => (Cell)MemberwiseClone();
     }
 
     /// <summary>
@@ -160,27 +162,69 @@ public sealed class IndicatorFigures(
         return _fingerprint = $"{cohorts}|{values}|{areas}|{memberships}";
     }
 
-    private async Task<List<Figure>> ComputeUncachedAsync(IndicatorDefinition indicator, bool publishedOnly, string benchmark, CancellationToken ct)
+    /// <summary>
+    /// What every indicator of a data fingerprint reads alike: the areas, the memberships and the birth cohorts
+    /// decoded once (in the order the database returns them), and, computed on first use, the cohorts with their
+    /// regions, clusters and health councils summed. Shared through the cache, so the seven cohort indicators
+    /// decode and sum the same 3,600 cohorts once rather than once each. The cells are never changed: each
+    /// computation works on copies (the daily arrays are shared, and only read).
+    /// </summary>
+    private sealed class SharedData
     {
+        public required Dictionary<string, Area> Areas { get; init; }
+
+        public required List<AreaMembership> Memberships { get; init; }
+
+        public required List<KeyValuePair<(string Area, string Period, string Breakdown), Cell>> Cohorts { get; init; }
+
+        public List<KeyValuePair<(string Area, string Period, string Breakdown), Cell>>? RolledUp { get; set; }
+    }
+
+    private async Task<SharedData> SharedDataAsync(bool publishedOnly, CancellationToken ct)
+    {
+        var key = $"figures-data|{publishedOnly}|{await DataFingerprintAsync(ct)}";
+        if (cache.TryGetValue(key, out SharedData? shared) && shared is not null)
+        {
+            return shared;
+        }
+
         var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
         var memberships = await db.AreaMemberships.AsNoTracking().ToListAsync(ct);
-        var cells = new Dictionary<(string Area, string Period, string Breakdown), Cell>();
-        var explicitKeys = new HashSet<(string, string, string)>();
-
-        if (indicator.Kind is IndicatorKind.Threshold or IndicatorKind.Median)
+        var query = db.BirthCohorts.AsNoTracking();
+        if (publishedOnly)
         {
-            var query = db.BirthCohorts.AsNoTracking();
-            if (publishedOnly)
-            {
-                query = query.Where(c => c.Status == ValueStatus.Approved);
-            }
-
-            foreach (var c in await query.ToListAsync(ct))
-            {
-                var (ended, censored) = DailyCounts.Decode(c.Counts);
-                cells[(c.AreaCode, Year(c.BirthYear), c.Breakdown)] = new Cell { Ended = ended, Censored = censored, Status = c.Status, Updated = c.UpdatedAt, Demo = c.IsDemo };
-            }
+            query = query.Where(c => c.Status == ValueStatus.Approved);
         }
+
+        var cohorts = new Dictionary<(string Area, string Period, string Breakdown), Cell>();
+        foreach (var c in await query.ToListAsync(ct))
+        {
+            var (ended, censored) = DailyCounts.Decode(c.Counts);
+            cohorts[(c.AreaCode, Year(c.BirthYear), c.Breakdown)] = new Cell { Ended = ended, Censored = censored, Status = c.Status, Updated = c.UpdatedAt, Demo = c.IsDemo };
+        }
+
+        shared = new SharedData { Areas = areas, Memberships = memberships, Cohorts = [.. cohorts] };
+        cache.Set(key, shared, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = shared.Cohorts.Count + 1 });
+        return shared;
+    }
+
+    private static Dictionary<(string Area, string Period, string Breakdown), Cell> CopyCells(List<KeyValuePair<(string Area, string Period, string Breakdown), Cell>> source)
+    {
+        var cells = new Dictionary<(string Area, string Period, string Breakdown), Cell>(source.Count);
+        foreach (var (key, cell) in source)
+        {
+            cells[key] = cell.Copy();
+        }
+
+        return cells;
+    }
+
+    private async Task<List<Figure>> ComputeUncachedAsync(IndicatorDefinition indicator, bool publishedOnly, string benchmark, CancellationToken ct)
+    {
+        var shared = await SharedDataAsync(publishedOnly, ct);
+        var areas = shared.Areas;
+        var memberships = shared.Memberships;
+        var fromCohorts = indicator.Kind is IndicatorKind.Threshold or IndicatorKind.Median;
 
         var stored = db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == indicator.Code);
         if (publishedOnly)
@@ -188,27 +232,44 @@ public sealed class IndicatorFigures(
             stored = stored.Where(v => v.Status == ValueStatus.Approved);
         }
 
-        foreach (var v in await stored.ToListAsync(ct))
-        {
-            cells[(v.AreaCode, v.Period, v.Breakdown)] = new Cell { Numerator = v.Numerator, Denominator = v.Denominator, Status = v.Status, Updated = v.UpdatedAt, Demo = v.IsDemo };
-            explicitKeys.Add((v.AreaCode, v.Period, v.Breakdown));
-        }
-
+        var values = await stored.ToListAsync(ct);
+        var observations = new List<IndicatorObservation>();
         foreach (var provider in providers.Where(p => p.Name == indicator.Provider))
         {
-            foreach (var o in await provider.GetObservationsAsync(indicator, ct))
-            {
-                if (publishedOnly && o.Status != ValueStatus.Approved)
-                {
-                    continue;
-                }
+            observations.AddRange((await provider.GetObservationsAsync(indicator, ct)).Where(o => !publishedOnly || o.Status == ValueStatus.Approved));
+        }
 
+        Dictionary<(string Area, string Period, string Breakdown), Cell> cells;
+        if (fromCohorts && values.Count == 0 && observations.Count == 0)
+        {
+            // Cohorts alone: the sums over municipalities are the same for every such indicator.
+            if (shared.RolledUp is null)
+            {
+                var rolled = CopyCells(shared.Cohorts);
+                RollUp(rolled, [], areas, memberships);
+                shared.RolledUp = [.. rolled];
+            }
+
+            cells = CopyCells(shared.RolledUp);
+        }
+        else
+        {
+            cells = fromCohorts ? CopyCells(shared.Cohorts) : [];
+            var explicitKeys = new HashSet<(string, string, string)>();
+            foreach (var v in values)
+            {
+                cells[(v.AreaCode, v.Period, v.Breakdown)] = new Cell { Numerator = v.Numerator, Denominator = v.Denominator, Status = v.Status, Updated = v.UpdatedAt, Demo = v.IsDemo };
+                explicitKeys.Add((v.AreaCode, v.Period, v.Breakdown));
+            }
+
+            foreach (var o in observations)
+            {
                 cells[(o.AreaCode, o.Period, o.Breakdown)] = new Cell { Numerator = o.Numerator, Denominator = o.Denominator, Status = o.Status, Updated = o.Updated, Demo = o.IsDemo };
                 explicitKeys.Add((o.AreaCode, o.Period, o.Breakdown));
             }
-        }
 
-        RollUp(cells, explicitKeys, areas, memberships);
+            RollUp(cells, explicitKeys, areas, memberships);
+        }
 
         if (indicator.Kind == IndicatorKind.Threshold)
         {
@@ -359,14 +420,27 @@ public sealed class IndicatorFigures(
             cells.Add(DisclosureCell.Proportion(key, f.Numerator ?? 0, f.Denominator ?? 0));
         }
 
+        // The structure depends on the period only: built once per period, and each parent's municipalities
+        // worked out once per period rather than once per breakdown.
+        var hierarchies = new Dictionary<string, AreaHierarchy>();
+        var municipalities = new Dictionary<(string Period, string Parent), IReadOnlySet<string>>();
         foreach (var group in byKey.GroupBy(kv => (kv.Key.Period, kv.Key.Breakdown)))
         {
-            var mid = Period.TryParse(group.Key.Period, out var p) ? p.Start.AddDays((p.End.DayNumber - p.Start.DayNumber) / 2) : new DateOnly(2000, 7, 1);
-            var hierarchy = new AreaHierarchy(areas.Values, memberships, mid);
+            if (!hierarchies.TryGetValue(group.Key.Period, out var hierarchy))
+            {
+                var mid = Period.TryParse(group.Key.Period, out var p) ? p.Start.AddDays((p.End.DayNumber - p.Start.DayNumber) / 2) : new DateOnly(2000, 7, 1);
+                hierarchies[group.Key.Period] = hierarchy = new AreaHierarchy(areas.Values, memberships, mid);
+            }
+
             var present = group.Select(kv => kv.Key.Area).ToHashSet();
             foreach (var parent in present.Select(code => areas[code]).Where(a => a.Type is AreaType.Region or AreaType.Cluster or AreaType.HealthCouncil))
             {
-                var members = hierarchy.MunicipalitiesOf(parent.Code).Where(present.Contains).ToList();
+                if (!municipalities.TryGetValue((group.Key.Period, parent.Code), out var ofParent))
+                {
+                    municipalities[(group.Key.Period, parent.Code)] = ofParent = hierarchy.MunicipalitiesOf(parent.Code);
+                }
+
+                var members = ofParent.Where(present.Contains).ToList();
                 AddSum(parent.Code, members, group.Key.Period, group.Key.Breakdown, byKey, cells, relations);
             }
 
