@@ -148,17 +148,17 @@ public sealed class IndicatorFigures(
     private string? _fingerprint;
 
     // Once per request (the service is scoped): four small aggregate queries.
-    private async Task<string> DataFingerprintAsync(CancellationToken ct)
+    public async Task<string> DataFingerprintAsync(CancellationToken ct)
     {
         if (_fingerprint is not null)
         {
             return _fingerprint;
         }
 
-        var cohorts = await db.BirthCohorts.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version), Max = g.Max(c => c.Id) }).FirstOrDefaultAsync(ct);
-        var values = await db.IndicatorValues.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version), Max = g.Max(c => c.Id) }).FirstOrDefaultAsync(ct);
-        var areas = await db.Areas.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version) }).FirstOrDefaultAsync(ct);
-        var memberships = await db.AreaMemberships.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version), Max = g.Max(m => m.Id) }).FirstOrDefaultAsync(ct);
+        var cohorts = (await db.BirthCohorts.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version), Max = g.Max(c => c.Id) }).ToListAsync(ct)).FirstOrDefault();
+        var values = (await db.IndicatorValues.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version), Max = g.Max(c => c.Id) }).ToListAsync(ct)).FirstOrDefault();
+        var areas = (await db.Areas.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version) }).ToListAsync(ct)).FirstOrDefault();
+        var memberships = (await db.AreaMemberships.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version), Max = g.Max(m => m.Id) }).ToListAsync(ct)).FirstOrDefault();
         return _fingerprint = $"{cohorts}|{values}|{areas}|{memberships}";
     }
 
