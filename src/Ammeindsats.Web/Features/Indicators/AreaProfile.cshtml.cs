@@ -48,7 +48,8 @@ public sealed class AreaProfileModel(AmmeindsatsDbContext db, IndicatorFigures f
         {
             var all = (await figures.ForCallerAsync(indicator, scope, "DK", ct)).Where(f => f.Breakdown.Length == 0).ToList();
             var own = all.Where(f => f.Area.Code == area.Code).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
-            var latest = own.LastOrDefault(f => !f.Preliminary) ?? own.LastOrDefault();
+            var period = IndicatorView.DefaultPeriod(own);
+            var latest = own.FirstOrDefault(f => f.Period == period);
             if (latest is null)
             {
                 continue;

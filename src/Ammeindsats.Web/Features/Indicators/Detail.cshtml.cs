@@ -107,8 +107,8 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         }
 
         AreaName = AreaChoices.FirstOrDefault(a => a.Code == AreaCode)?.Name ?? "Danmark";
-        Periods = all.Select(f => f.Period).Distinct().OrderDescending(StringComparer.Ordinal).ToList();
-        Period = Period is not null && Periods.Contains(Period) ? Period : all.Where(f => !f.NotForPublication && !f.Preliminary).Select(f => f.Period).DefaultIfEmpty(Periods.FirstOrDefault()).Max(StringComparer.Ordinal);
+        Periods = IndicatorView.PeriodsNewestFirst(all);
+        Period = Period is not null && Periods.Contains(Period) ? Period : IndicatorView.DefaultPeriod(all);
         var areaFigures = all.Where(f => f.Area.Code == AreaCode)
             .Select(f => (Figure: f, Parsed: PeriodValue.TryParse(f.Period, out var p) ? p : (PeriodValue?)null))
             .ToList();

@@ -67,8 +67,8 @@ public sealed class IndexModel(AmmeindsatsDbContext db, IndicatorFigures figures
             all.AddRange(await figures.ForCallerAsync(indicator, scope, "DK", ct));
         }
 
-        Periods = all.Select(f => f.Period).Distinct().OrderDescending(StringComparer.Ordinal).ToList();
-        Period = Period is not null && Periods.Contains(Period) ? Period : all.Where(f => !f.NotForPublication).Select(f => f.Period).DefaultIfEmpty(Periods.FirstOrDefault()).Max(StringComparer.Ordinal);
+        Periods = IndicatorView.PeriodsNewestFirst(all);
+        Period = Period is not null && Periods.Contains(Period) ? Period : IndicatorView.DefaultPeriod(all);
         Breakdown = IndicatorView.Breakdowns.Contains(Breakdown ?? string.Empty) ? Breakdown ?? string.Empty : string.Empty;
         var region = Region is null ? null : AreaCode.Normalize(Region);
         Rows = all.Where(f => f.Period == Period && f.Breakdown == Breakdown)

@@ -1,6 +1,8 @@
 using Ammeindsats.Core.Common;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Statistics;
+using PeriodGranularity = Ammeindsats.Core.Indicators.Import.PeriodGranularity;
+using PeriodValue = Ammeindsats.Core.Indicators.Import.Period;
 
 namespace Ammeindsats.Web.Features.Indicators;
 
@@ -58,6 +60,27 @@ public static class IndicatorView
     };
 
     public static readonly string[] Breakdowns = ["", "parity-1", "parity-2plus"];
+
+    /// <summary>The periods of the figures, newest first; at the same end date a year before its parts.</summary>
+    public static List<string> PeriodsNewestFirst(IEnumerable<Figure> figures) =>
+        figures.Select(f => f.Period).Distinct()
+            .Select(p => (Text: p, Parsed: PeriodValue.TryParse(p, out var v) ? v : (PeriodValue?)null))
+            .OrderByDescending(x => x.Parsed?.End ?? DateOnly.MinValue)
+            .ThenBy(x => x.Parsed?.Granularity ?? PeriodGranularity.Month)
+            .ThenByDescending(x => x.Text, StringComparer.Ordinal)
+            .Select(x => x.Text)
+            .ToList();
+
+    /// <summary>
+    /// The period a page opens on: the latest whole year that is published and complete, so areas are compared
+    /// like with like; a half, quarter or month only when the figures hold no years.
+    /// </summary>
+    public static string? DefaultPeriod(IReadOnlyCollection<Figure> figures)
+    {
+        var settled = figures.Where(f => !f.NotForPublication && !f.Preliminary).ToList();
+        var periods = PeriodsNewestFirst(settled.Count > 0 ? settled : figures);
+        return periods.FirstOrDefault(p => PeriodValue.TryParse(p, out var v) && v.Granularity == PeriodGranularity.Year) ?? periods.FirstOrDefault();
+    }
 
     /// <summary>The trend over the latest five consecutive yearly figures of one area.</summary>
     public static TrendAssessment Trend(IEnumerable<Figure> areaFigures, IndicatorDefinition indicator)
