@@ -26,4 +26,11 @@ public interface IIndicatorProvider
     string Name { get; }
 
     Task<IReadOnlyList<IndicatorObservation>> GetObservationsAsync(IndicatorDefinition indicator, CancellationToken ct);
+
+    /// <summary>
+    /// A short text that changes whenever the provider's observations change (e.g. a count and the latest
+    /// version of its rows). Published figures are cached under it, so a provider that keeps it current is never
+    /// shown stale, and every node's warm-up sees the change within seconds.
+    /// </summary>
+    Task<string> DataVersionAsync(CancellationToken ct);
 }

@@ -159,7 +159,13 @@ public sealed class IndicatorFigures(
         var values = (await db.IndicatorValues.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(c => (long)c.Version), Max = g.Max(c => c.Id) }).ToListAsync(ct)).FirstOrDefault();
         var areas = (await db.Areas.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(a => (long)a.Version) }).ToListAsync(ct)).FirstOrDefault();
         var memberships = (await db.AreaMemberships.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(m => (long)m.Version), Max = g.Max(m => m.Id) }).ToListAsync(ct)).FirstOrDefault();
-        return _fingerprint = $"{cohorts}|{values}|{areas}|{memberships}";
+        var fed = new List<string>();
+        foreach (var provider in providers.OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            fed.Add($"{provider.Name}:{await provider.DataVersionAsync(ct)}");
+        }
+
+        return _fingerprint = $"{cohorts}|{values}|{areas}|{memberships}|{string.Join(",", fed)}";
     }
 
     /// <summary>
