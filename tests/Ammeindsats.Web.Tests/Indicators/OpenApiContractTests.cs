@@ -108,6 +108,18 @@ public sealed class OpenApiContractTests(IndicatorApiApps apps)
         Assert.Equal(["code", "name", "type"], area.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Document_DescribesTheApiKeyAsABearerScheme(DatabaseProvider provider)
+    {
+        var client = (await apps.GetAsync(provider)).NewClient();
+        using var document = await GetDocumentAsync(client);
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+    }
+
     [Fact]
     public void Validator_FindsWrongTypesMissingAndUndeclaredFieldsAndBadReferencesInsideArrays()
     {
