@@ -238,7 +238,7 @@ public static class AppBuilder
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o => OpenApiEnums.Add(o).AddDocumentTransformer((document, _, _) =>
         {
             // The API key a caller sends as "Authorization: Bearer <key>"; published figures need none.
             document.Components ??= new Microsoft.OpenApi.OpenApiComponents();

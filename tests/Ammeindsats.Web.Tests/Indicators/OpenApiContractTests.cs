@@ -120,6 +120,27 @@ public sealed class OpenApiContractTests(IndicatorApiApps apps)
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Document_ListsTheIssuesWordsForComparisonAndAreaType(DatabaseProvider provider)
+    {
+        var client = (await apps.GetAsync(provider)).NewClient();
+        using var document = await GetDocumentAsync(client);
+        var validator = new OpenApiSchemaValidator(document.RootElement);
+        var operation = GetOperations(document).Single(o => o.Path == "/api/v1/indicators/{indicator}/values").Operation;
+        var element = validator.Resolve(operation.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("items").GetProperty("$ref").GetString()!);
+
+        // The issue: comparison is better, similar, worse, higher, lower or null; type is one of country, region,
+        // cluster, municipality, birthSite (healthCouncil ready for 2027).
+        var comparison = element.GetProperty("properties").GetProperty("comparison").GetProperty("enum").EnumerateArray()
+            .Select(v => v.ValueKind == JsonValueKind.Null ? "null" : v.GetString()).ToHashSet();
+        Assert.Equal(new HashSet<string?> { "better", "similar", "worse", "higher", "lower", "null" }, comparison);
+        var area = validator.Resolve(element.GetProperty("properties").GetProperty("area").GetProperty("$ref").GetString()!);
+        var types = area.GetProperty("properties").GetProperty("type").GetProperty("enum").EnumerateArray().Select(v => v.GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "country", "region", "cluster", "municipality", "birthSite" }, types);
+    }
+
     [Fact]
     public void Validator_FindsWrongTypesMissingAndUndeclaredFieldsAndBadReferencesInsideArrays()
     {
