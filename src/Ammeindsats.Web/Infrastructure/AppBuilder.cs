@@ -210,6 +210,9 @@ public static class AppBuilder
         services.AddDataProtection()
             .SetApplicationName("Ammeindsats")
             .PersistKeysToDbContext<AmmeindsatsDbContext>();
+        // The keys are as safe as the database that holds them (the installation's own, behind its credentials), so
+        // the start-up warning that they are stored without an extra XML encryptor says nothing an operator can act on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
