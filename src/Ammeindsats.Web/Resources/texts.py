@@ -4,6 +4,7 @@
 from xml.sax.saxutils import escape
 
 danish_only = {
+    "IndicatorStatusNotForPublication": "ikke til offentliggørelse",
     "MenuNetworks": "Netværk",
     "StartIntro": "Regioner, kommuner, fødesteder og staten arbejder sammen om at øge ammefrekvensen og kvaliteten i svangreomsorgen. Her ser hver part sine forpligtelser, penge, frister og de ammefrekvenser, indsatsen flytter.",
 }
@@ -62,7 +63,7 @@ english = {
     "Opdateret": "Updated",
     "I forhold til medianen": "Relative to the median",
     "foreløbig": "preliminary",
-    "ikke til offentliggørelse": "not for publication",
+    "IndicatorStatusNotForPublication": "not for publication",
     "Kommuner og fødesteder i {0}": "Municipalities and birth sites in {0}",
     "Områderne rangeret efter værdi med 95 %-konfidensinterval. Et område, hvis interval ikke indeholder benchmark, er signifikant bedre eller dårligere.": "The areas ranked by value with 95% confidence interval. An area whose interval does not contain the benchmark is significantly better or worse.",
     "Tragtdiagram": "Funnel plot",
