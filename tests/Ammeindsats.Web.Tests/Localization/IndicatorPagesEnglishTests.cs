@@ -52,7 +52,17 @@ public sealed class IndicatorPagesEnglishTests
         Assert.DoesNotContain("Tragtdiagram", headings);
         Assert.Equal("Area (trend)", detail.QuerySelector("label[for=area]")?.Text().Trim());
 
+        var profile = await GetEnglishAsync(app, "/indikatorer/omraade/751");
+        Assert.StartsWith("Indicators for Aarhus", profile.QuerySelector("h1")?.Text().Trim(), StringComparison.Ordinal);
+        var profileHeaders = profile.QuerySelectorAll("table thead th").Select(h => h.Text().Trim()).ToList();
+        Assert.Contains("Comparison with DK", profileHeaders);
+        Assert.Contains("Trend (5 years)", profileHeaders);
+        Assert.DoesNotContain("Sammenligning med DK", profileHeaders);
+
         // Without the cookie the same pages keep their Danish wording.
+        var danishProfile = await Pages.GetAsync(app.NewClient(), "/indikatorer/omraade/751");
+        Assert.StartsWith("Indikatorer for Aarhus", danishProfile.QuerySelector("h1")?.Text().Trim(), StringComparison.Ordinal);
+        Assert.Contains("Tendens (5 år)", danishProfile.QuerySelectorAll("table thead th").Select(h => h.Text().Trim()));
         var danish = await Pages.GetAsync(app.NewClient(), "/indikatorer?period=2007");
         Assert.Equal("Indikatorer for 2007, alle, sammenlignet med DK (procent; median i dage)", danish.QuerySelector("table caption")?.Text().Trim());
         Assert.Equal("Fødselsår/periode", danish.QuerySelector("label[for=period]")?.Text().Trim());
