@@ -10,6 +10,21 @@ danish_only = {
 }
 
 english = {
+    # Run charts on the indicator detail page
+    "Seriediagram pr. {0} for {1}": "Run chart by {0} for {1}",
+    "måned": "month",
+    "kvartal": "quarter",
+    "for lang serie": "run too long",
+    "for få krydsninger": "too few crossings",
+    "Anhøjs regler omkring medianen ({0}) af {1} punkter, der ikke ligger på medianen: længste serie på samme side: {2} (grænse {3}); krydsninger af medianen: {4} (grænse {5}).": "Anhøj's rules around the median ({0}) of {1} points not on the median: longest run on one side: {2} (limit {3}); crossings of the median: {4} (limit {5}).",
+    "Signal: variationen er ikke tilfældig": "Signal: the variation is not random",
+    "Intet signal: variationen kan være tilfældig.": "No signal: the variation may be random.",
+    "Med færre end 10 punkter siger reglerne kun lidt.": "With fewer than 10 points the rules say little.",
+    "Alle punkter er diskretionerede, så reglerne kan ikke anvendes.": "Every point is suppressed, so the rules cannot be applied.",
+    "{0} med medianlinje. Tallene står i tabellen nedenfor.": "{0} with the median line. The figures are in the table below.",
+    "over": "above",
+    "under": "below",
+    "på medianen": "on the median",
     # Indicator pages
     "Hvor står hver kommune, klynge, region og hvert fødested? Farven viser sammenligning med hele landet (DK) for {0}: om landstallet ligger uden for områdets 95 %-konfidensinterval.": "Where does each municipality, cluster, region and birth site stand? The colour shows the comparison with the whole country (DK) for {0}: whether the national figure lies outside the area's 95% confidence interval.",
     "Filtre": "Filters",
