@@ -1,4 +1,3 @@
-using System.Text;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
@@ -35,32 +34,22 @@ public sealed class ApproveOnReimportTests
         using var app = TestApp.Create(provider);
         _ = app.Server;
 
-        var draft = await ImportAsync(app, ImportKind.IndicatorValues, Values, approve: false);
+        var draft = await TestImports.RunAsync(app, ImportKind.IndicatorValues, Values, approve: false);
         Assert.Equal((2, 0, 0), (draft.Inserted, draft.Updated, draft.Unchanged));
-        var approved = await ImportAsync(app, ImportKind.IndicatorValues, Values, approve: true);
+        var approved = await TestImports.RunAsync(app, ImportKind.IndicatorValues, Values, approve: true);
         Assert.Equal((0, 2, 0), (approved.Inserted, approved.Updated, approved.Unchanged));
-        var again = await ImportAsync(app, ImportKind.IndicatorValues, Values, approve: true);
+        var again = await TestImports.RunAsync(app, ImportKind.IndicatorValues, Values, approve: true);
         Assert.Equal((0, 0, 2), (again.Inserted, again.Updated, again.Unchanged));
 
         // Cohorts: 751/2008 total, parity-1 and parity-2plus (the third child has no parity), and DK's three.
-        var cohortsDraft = await ImportAsync(app, ImportKind.ChildRecords, Children, approve: false);
+        var cohortsDraft = await TestImports.RunAsync(app, ImportKind.ChildRecords, Children, approve: false);
         Assert.Equal(6, cohortsDraft.Inserted);
-        var cohortsApproved = await ImportAsync(app, ImportKind.ChildRecords, Children, approve: true);
+        var cohortsApproved = await TestImports.RunAsync(app, ImportKind.ChildRecords, Children, approve: true);
         Assert.Equal((0, 6, 0), (cohortsApproved.Inserted, cohortsApproved.Updated, cohortsApproved.Unchanged));
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
         Assert.All(await db.IndicatorValues.Where(v => v.Period == "2008").ToListAsync(), v => Assert.Equal(ValueStatus.Approved, v.Status));
         Assert.All(await db.BirthCohorts.Where(c => c.BirthYear == 2008).ToListAsync(), c => Assert.Equal(ValueStatus.Approved, c.Status));
-    }
-
-    private static async Task<ImportOutcome> ImportAsync(TestApp app, ImportKind kind, string content, bool approve)
-    {
-        using var scope = app.Services.CreateScope();
-        var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-        await using var file = new MemoryStream(Encoding.UTF8.GetBytes(content));
-        var outcome = await importer.RunAsync(kind, file, new ImportActor(null, "installation"), dryRun: false, approve, "godkend.csv");
-        Assert.True(outcome.Succeeded, string.Join("; ", outcome.Problems.Select(p => p.Message)));
-        return outcome;
     }
 }

@@ -1,9 +1,7 @@
-using System.Text;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Tests.Administration;
 using Ammeindsats.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ammeindsats.Web.Tests.Indicators;
 
@@ -27,12 +25,7 @@ public sealed class DefaultPeriodTests
             "fuldamning-4mdr,751,2004,,500,1000\n" +
             "fuldamning-4mdr,751,2004H2,,260,500\n" +
             "fuldamning-4mdr,751,2005-01,,40,90\n";
-        using (var scope = app.Services.CreateScope())
-        {
-            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-            await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
-            Assert.True((await importer.RunAsync(ImportKind.IndicatorValues, stream, new ImportActor(null, "installation"), dryRun: false, approve: true, "perioder.csv")).Succeeded);
-        }
+        await TestImports.RunAsync(app, ImportKind.IndicatorValues, file);
 
         var client = app.NewClient();
         var overview = await Pages.GetAsync(client, "/indikatorer");

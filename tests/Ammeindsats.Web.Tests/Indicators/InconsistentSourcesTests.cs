@@ -1,10 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ammeindsats.Web.Tests.Indicators;
 
@@ -30,13 +28,7 @@ public sealed class InconsistentSourcesTests
             "indicator,area,period,breakdown,numerator,denominator\n" +
             "fuldamning-2uger,DK,2009,,100,200\n" +
             "fuldamning-2uger,101,2009,,150,180\n";
-        using (var scope = app.Services.CreateScope())
-        {
-            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-            await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
-            var outcome = await importer.RunAsync(ImportKind.IndicatorValues, stream, new ImportActor(null, "installation"), dryRun: false, approve: true, "inconsistent.csv");
-            Assert.True(outcome.Succeeded);
-        }
+        await TestImports.RunAsync(app, ImportKind.IndicatorValues, file);
 
         var response = await app.NewClient().GetAsync("/api/v1/indicators/fuldamning-2uger/values?period=2009");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

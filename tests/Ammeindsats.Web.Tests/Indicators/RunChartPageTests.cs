@@ -3,7 +3,6 @@ using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Tests.Administration;
 using Ammeindsats.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ammeindsats.Web.Tests.Indicators;
 
@@ -29,13 +28,7 @@ public sealed class RunChartPageTests
             file.Append(System.Globalization.CultureInfo.InvariantCulture, $"fuldamning-2uger,751,2007-{month:00},,{numerators[month - 1]},100\n");
         }
 
-        using (var scope = app.Services.CreateScope())
-        {
-            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-            await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file.ToString()));
-            var outcome = await importer.RunAsync(ImportKind.IndicatorValues, stream, new ImportActor(null, "installation"), dryRun: false, approve: true, "maaneder.csv");
-            Assert.True(outcome.Succeeded);
-        }
+        await TestImports.RunAsync(app, ImportKind.IndicatorValues, file.ToString());
 
         var page = await Pages.GetAsync(app.NewClient(), "/indikatorer/fuldamning-2uger?area=751&period=2007-06");
         var text = page.Text();

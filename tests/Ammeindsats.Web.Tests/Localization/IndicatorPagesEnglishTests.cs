@@ -1,10 +1,8 @@
-using System.Text;
 using AngleSharp.Dom;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Tests.Administration;
 using Ammeindsats.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Ammeindsats.Web.Tests.Localization;
 
@@ -26,12 +24,7 @@ public sealed class IndicatorPagesEnglishTests
         const string file =
             "indicator,area,period,breakdown,numerator,denominator\n" +
             "fuldamning-2uger,751,2007,,60,100\n";
-        using (var scope = app.Services.CreateScope())
-        {
-            var importer = scope.ServiceProvider.GetRequiredService<IndicatorImporter>();
-            await using var stream = new MemoryStream(Encoding.UTF8.GetBytes(file));
-            Assert.True((await importer.RunAsync(ImportKind.IndicatorValues, stream, new ImportActor(null, "installation"), dryRun: false, approve: true, "engelsk.csv")).Succeeded);
-        }
+        await Indicators.TestImports.RunAsync(app, ImportKind.IndicatorValues, file);
 
         var overview = await GetEnglishAsync(app, "/indikatorer?period=2007");
         Assert.Equal("Indicators", overview.QuerySelector("h1")?.Text().Trim());
