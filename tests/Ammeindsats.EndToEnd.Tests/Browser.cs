@@ -22,6 +22,40 @@ public static class Browser
         Skip.If(true, reason);
     }
 
+    /// <summary>Logs in through the login form as a demo user and waits for the start page.</summary>
+    public static async Task LogInAsync(IPage page, string baseUrl, string email, string password = "Amning-Demo-2026")
+    {
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
+        await page.WaitForURLAsync(baseUrl + "/");
+    }
+
+    /// <summary>
+    /// Collects the page's console errors and every answer of 400 or more while the journey runs. The browser's
+    /// own request for /favicon.ico (the app has none) is not part of any page.
+    /// </summary>
+    public static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                errors.Add(m.Text + " on " + page.Url + " " + m.Location);
+            }
+        };
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                errors.Add($"{r.Status} {r.Url}");
+            }
+        };
+        return errors;
+    }
+
     /// <summary>Runs axe (WCAG 2.0/2.1 A and AA rules) on the page and fails with every violation listed.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

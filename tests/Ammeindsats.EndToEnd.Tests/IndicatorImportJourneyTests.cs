@@ -24,28 +24,9 @@ public sealed partial class IndicatorImportJourneyTests(AppServer server)
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            // The browser asks for /favicon.ico on its own; the app has none, and that is not this journey's concern.
-            if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add(m.Text + " " + m.Location);
-            }
-        };
-        page.Response += (_, r) =>
-        {
-            if (r.Status >= 400)
-            {
-                errors.Add($"{r.Status} {r.Url}");
-            }
-        };
+        var errors = Browser.CollectErrors(page);
 
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
-        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        await Browser.LogInAsync(page, server.BaseUrl, "sekretariat@demo.ammeindsats.dk");
 
         await page.GotoAsync("/indikatorer/import");
         Assert.Equal("Importér indikatordata", (await page.Locator("h1").TextContentAsync())?.Trim());
@@ -90,11 +71,7 @@ public sealed partial class IndicatorImportJourneyTests(AppServer server)
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
-        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        await Browser.LogInAsync(page, server.BaseUrl, "sekretariat@demo.ammeindsats.dk");
 
         await page.GotoAsync("/indikatorer/import");
         await page.Locator("#Kind-values").CheckAsync();

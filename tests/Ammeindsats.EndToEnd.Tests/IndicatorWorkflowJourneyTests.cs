@@ -11,28 +11,9 @@ public sealed class IndicatorWorkflowJourneyTests(AppServer server)
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            // The browser's own favicon request is not part of these pages.
-            if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add(m.Text + " on " + page.Url + " " + m.Location);
-            }
-        };
-        page.Response += (_, r) =>
-        {
-            if (r.Status >= 400)
-            {
-                errors.Add($"{r.Status} {r.Url}");
-            }
-        };
+        var errors = Browser.CollectErrors(page);
 
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
-        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        await Browser.LogInAsync(page, server.BaseUrl, "sekretariat@demo.ammeindsats.dk");
 
         // Manual entry: a field error first, then a draft.
         await page.GotoAsync("/indikatorer/indberet");

@@ -47,11 +47,7 @@ public sealed class ShellJourneyTests(AppServer server)
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync("sekretariat@demo.ammeindsats.dk");
-        await page.GetByLabel("Adgangskode").FillAsync("Amning-Demo-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).First.ClickAsync();
-        await page.WaitForURLAsync(server.BaseUrl + "/");
+        await Browser.LogInAsync(page, server.BaseUrl, "sekretariat@demo.ammeindsats.dk");
         Assert.Contains("sekretariat@demo.ammeindsats.dk", await page.ContentAsync());
         await Browser.AssertAccessibleAsync(page);
 
