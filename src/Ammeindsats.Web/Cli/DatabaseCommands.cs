@@ -7,7 +7,7 @@ namespace Ammeindsats.Web.Cli;
 
 public static class DatabaseCommands
 {
-    /// <summary>migrate: applies the provider's migrations.</summary>
+    /// <summary>migrate: applies the provider's migrations and loads the reference data (areas).</summary>
     public static async Task<int> MigrateAsync(IServiceProvider services, CommandArgs args)
     {
         args.EnsureNoUnknownOptions();
@@ -16,6 +16,11 @@ public static class DatabaseCommands
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         await Console.Error.WriteLineAsync(pending.Count == 0 ? "Databasen er allerede opdateret." : $"Anvendte {pending.Count} migrering(er).");
+
+        // The reference areas are part of what the schema means: an import needs the municipality codes, so a
+        // migrated database has them (idempotent, as seed is; demo content still needs seed --demo).
+        await scope.ServiceProvider.GetRequiredService<Seeder>().RunAsync(SeedKind.Reference);
+        await Console.Error.WriteLineAsync("Referencedata er indlæst.");
         return ExitCodes.Done;
     }
 

@@ -263,7 +263,11 @@ public static class AppBuilder
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: showing the login page (every redirect of a signed-out visitor lands there)
+            // must not use up the allowance of colleagues behind the same office address.
+            o.AddPolicy(RateLimits.Login, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Security:LoginRequestsPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
@@ -292,6 +296,8 @@ public static class AppBuilder
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, whose remote handlers (the OpenID Connect callback) answer paths with no endpoint.
+        app.UseMiddleware<UnknownPathMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

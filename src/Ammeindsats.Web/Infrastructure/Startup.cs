@@ -26,6 +26,15 @@ public static class Startup
         var firstRun = !await db.Areas.AnyAsync();
         var report = await scope.ServiceProvider.GetRequiredService<Seeder>()
             .RunAsync(firstRun && options.SeedDemoOnFirstRun ? SeedKind.Demo : SeedKind.Reference);
+        if (!await db.Users.AnyAsync())
+        {
+            report.Add("Der er endnu ingen brugere. Opret den første administrator med:");
+            report.Add("  dotnet run --project src/Ammeindsats.Web -- users add --email E --role administrator --password P");
+        }
+        else if (!firstRun && await db.Users.AnyAsync(u => u.Email != null && u.Email.EndsWith("@demo.ammeindsats.dk")))
+        {
+            report.Add("Demo-brugerne står i README.md og i src/Ammeindsats.Web/Features/Accounts/DemoUserSeeder.cs.");
+        }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -17,23 +17,33 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     private readonly string _connectionString;
     private readonly string? _postgresDatabase;
 
-    private TestApp(DatabaseProvider provider, string connectionString, string? postgresDatabase)
+    private readonly string _environment;
+    private readonly bool _demo;
+
+    private TestApp(DatabaseProvider provider, string connectionString, string? postgresDatabase, string environment, bool demo)
     {
         Provider = provider;
         _connectionString = connectionString;
         _postgresDatabase = postgresDatabase;
+        _environment = environment;
+        _demo = demo;
     }
 
     public DatabaseProvider Provider { get; }
 
     public string ConnectionString => _connectionString;
 
-    public static TestApp Create(DatabaseProvider provider)
+    /// <summary>
+    /// A test app on a fresh database. By default it loads the demo content on its first start, as the development
+    /// profile does; with <paramref name="demo"/> false it starts as a published installation would, in
+    /// <paramref name="environment"/>, with only what that environment's own settings give.
+    /// </summary>
+    public static TestApp Create(DatabaseProvider provider, string environment = "Testing", bool demo = true)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"ammeindsats-test-{Guid.NewGuid():N}.db");
-            return new TestApp(provider, $"Data Source={file}", null);
+            return new TestApp(provider, $"Data Source={file}", null, environment, demo);
         }
 
         var name = $"ammeindsats_test_{Guid.NewGuid():N}";
@@ -46,12 +56,17 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         }
 
         var cs = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name, Pooling = true }.ToString();
-        return new TestApp(provider, cs, name);
+        return new TestApp(provider, cs, name, environment, demo);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
+        if (_demo)
+        {
+            builder.UseSetting("Database:SeedDemoOnFirstRun", "true");
+        }
+
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Logging:Format", "text");
