@@ -49,6 +49,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_dataFolder, "e2e.db")}";
         start.Environment["Logging__Format"] = "text";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__SeedDemoOnFirstRun"] = "true";
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

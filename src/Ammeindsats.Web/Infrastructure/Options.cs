@@ -9,8 +9,8 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>On the first start of an empty database: load demo content (on by default).</summary>
-    public bool SeedDemoOnFirstRun { get; set; } = true;
+    /// <summary>On the first start of an empty database: load demo content and demo logins (off unless configured, as in Development).</summary>
+    public bool SeedDemoOnFirstRun { get; set; }
 
     /// <summary>Apply migrations when the web app starts (on for a single installation).</summary>
     public bool MigrateOnStart { get; set; } = true;

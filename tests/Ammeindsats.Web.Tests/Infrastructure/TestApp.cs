@@ -53,6 +53,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:SeedDemoOnFirstRun", "true");
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("Security:LoginRequestsPerMinute", "10000");
