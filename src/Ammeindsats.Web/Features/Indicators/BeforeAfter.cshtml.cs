@@ -76,7 +76,8 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
 
         Start = start;
         IndicatorName = indicator.NameDa;
-        var excluded = Exclude.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(AreaCode.Normalize).ToHashSet();
+        // "?exclude=" binds as null: nothing is excluded.
+        var excluded = (Exclude ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(AreaCode.Normalize).ToHashSet();
         var participants = hierarchy.MunicipalitiesOf(RegionCode).Where(m => !excluded.Contains(m)).ToHashSet();
         var comparison = hierarchy.Areas.Where(a => a.Type == AreaType.Municipality && !hierarchy.IsWithin(a.Code, RegionCode)).Select(a => a.Code).ToHashSet();
         ParticipantCount = participants.Count;
