@@ -22,17 +22,28 @@ public static class BackupCommands
             throw new InvalidInputException($"Filen {file} findes allerede. Vælg et nyt navn; en sikkerhedskopi overskrives ikke.");
         }
 
-        if (db.Provider == DatabaseProvider.Sqlite)
+        // The copy holds what the database holds (password hashes, signing keys): readable by its owner only.
+        DatabaseSetup.CreateOwnerOnly(file);
+        try
         {
-            await using var source = new SqliteConnection(db.ConnectionString);
-            await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
-            await source.OpenAsync();
-            await target.OpenAsync();
-            source.BackupDatabase(target);
+            if (db.Provider == DatabaseProvider.Sqlite)
+            {
+                await using var source = new SqliteConnection(db.ConnectionString);
+                await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+                await source.OpenAsync();
+                await target.OpenAsync();
+                source.BackupDatabase(target);
+            }
+            else
+            {
+                await RunPgToolAsync("pg_dump", db.ConnectionString, ["--format=custom", "--no-owner", "--file", file]);
+            }
         }
-        else
+        catch
         {
-            await RunPgToolAsync("pg_dump", db.ConnectionString, ["--format=custom", "--no-owner", "--file", file]);
+            // No half-written copy is left behind to block the next try.
+            File.Delete(file);
+            throw;
         }
 
         await Console.Error.WriteLineAsync($"Sikkerhedskopi skrevet til {file} ({new FileInfo(file).Length:N0} bytes).");

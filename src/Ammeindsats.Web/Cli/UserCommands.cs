@@ -30,6 +30,7 @@ public static class UserCommands
         var areas = args.All("area").Select(AreaCode.Normalize).Distinct().ToList();
         var password = args.Option("password");
         args.EnsureNoUnknownOptions();
+        password ??= ReadPassword();
 
         if (!Roles.TryParse(roleToken, out var role))
         {
@@ -94,6 +95,49 @@ public static class UserCommands
         await db.SaveChangesAsync();
         await Console.Error.WriteLineAsync($"Brugeren {email} har rollen {role.Token()}{(areas.Count > 0 ? " for " + string.Join(", ", areas) : string.Empty)}.");
         return ExitCodes.Done;
+    }
+
+    /// <summary>
+    /// Without --password (which other users can see in the process list), the password is read from standard
+    /// input: the first line of a pipe or file, or typed at a prompt without being shown. Nothing (an empty line,
+    /// an empty or closed input) means no password, as before: the user then logs in through an invitation link
+    /// or single sign-on.
+    /// </summary>
+    private static string? ReadPassword()
+    {
+        string? line;
+        if (Console.IsInputRedirected)
+        {
+            line = Console.In.ReadLine();
+        }
+        else
+        {
+            Console.Error.Write("Adgangskode (tom for ingen; vises ikke): ");
+            var typed = new System.Text.StringBuilder();
+            while (true)
+            {
+                var key = Console.ReadKey(intercept: true);
+                if (key.Key == ConsoleKey.Enter)
+                {
+                    break;
+                }
+
+                if (key.Key == ConsoleKey.Backspace)
+                {
+                    typed.Length = Math.Max(typed.Length - 1, 0);
+                }
+                else if (!char.IsControl(key.KeyChar))
+                {
+                    typed.Append(key.KeyChar);
+                }
+            }
+
+            Console.Error.WriteLine();
+            line = typed.ToString();
+        }
+
+        line = line?.TrimEnd('\r', '\n');
+        return string.IsNullOrEmpty(line) ? null : line;
     }
 
     private static async Task<int> ListAsync(IServiceProvider sp, CommandArgs args)

@@ -146,8 +146,14 @@ public static class AppBuilder
             .AddSignInManager()
             .AddEntityFrameworkStores<AmmeindsatsDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<DanishIdentityErrorDescriber>();
+            .AddErrorDescriber<DanishIdentityErrorDescriber>()
+            .AddPasswordValidator<Features.Accounts.CommonPasswordValidator>();
         services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, GrantClaimsPrincipalFactory>();
+        services.AddSingleton<Features.Accounts.LoginThrottle>();
+
+        // The security stamp is checked on every request, so logging out, a new password or disabling a user
+        // ends every session of that user at once, and a copied cookie stops working.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         var authentication = services.AddAuthentication(o =>
             {
@@ -180,7 +186,8 @@ public static class AppBuilder
                     }
                     else
                     {
-                        ctx.Response.Redirect(ctx.RedirectUri);
+                        // Relative, so a forged Host header cannot send the visitor elsewhere.
+                        ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
                     }
 
                     return Task.CompletedTask;
@@ -234,6 +241,7 @@ public static class AppBuilder
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ammeindsats.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
@@ -263,17 +271,20 @@ public static class AppBuilder
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only attempts count: showing the login page (every redirect of a signed-out visitor lands there)
-            // must not use up the allowance of colleagues behind the same office address.
-            o.AddPolicy(RateLimits.Login, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(
+            // Only attempts count: showing the login page (where unknown and protected pages lead) costs nothing.
+            o.AddPolicy(RateLimits.Login, ctx => !HttpMethods.IsPost(ctx.Request.Method) ? RateLimitPartition.GetNoLimiter("page") : RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Security:LoginRequestsPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o => TransportSecurity.ConfigureForwardedHeaders(o, config));
+        services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => TransportSecurity.AllowPublicHost(o, config));
+        if (TransportSecurity.HttpsPort(config) is { } httpsPort)
+        {
+            services.AddHttpsRedirection(o => o.HttpsPort = httpsPort);
+        }
 
         services.AddPlatform(mode);
         services.AddSeeding();
@@ -282,11 +293,20 @@ public static class AppBuilder
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor });
+        // Forwarded headers only from the proxies configured in Security:KnownProxies; none are trusted by default.
+        if (TransportSecurity.TrustsProxies(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fejl");
             app.UseHsts();
+            if (TransportSecurity.HttpsPort(app.Configuration) is not null)
+            {
+                app.UseHttpsRedirection();
+            }
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();

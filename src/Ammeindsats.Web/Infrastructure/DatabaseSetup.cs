@@ -33,8 +33,53 @@ public static class DatabaseSetup
             Directory.CreateDirectory(folder);
         }
 
+        if (builder.DataSource != ":memory:")
+        {
+            CreateOwnerOnly(builder.DataSource);
+        }
+
         builder.DefaultTimeout = 30;
         return builder.ToString();
+    }
+
+    /// <summary>Read and write for the owner only (0600): the file holds password hashes and signing keys.</summary>
+    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Creates an empty file that only its owner can read (SQLite takes an empty file as an empty database and gives
+    /// its journal and WAL files the same mode), or takes group and other access away from an existing one.
+    /// </summary>
+    public static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+                return;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Created meanwhile by another process; tightened below.
+            }
+        }
+
+        try
+        {
+            if ((File.GetUnixFileMode(path) & ~(OwnerOnly | UnixFileMode.UserExecute)) != 0)
+            {
+                File.SetUnixFileMode(path, OwnerOnly);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Owned by another user (a shared installation): left as its owner set it.
+        }
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)

@@ -9,11 +9,7 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>
-    /// On the first start of an empty database: load demo content and the demo logins. Off unless set: the
-    /// development launch profile (appsettings.Development.json) turns it on, so a published installation
-    /// never starts with known credentials.
-    /// </summary>
+    /// <summary>On the first start of an empty database: load demo content and demo logins (off unless configured, as in Development).</summary>
     public bool SeedDemoOnFirstRun { get; set; }
 
     /// <summary>Apply migrations when the web app starts (on for a single installation).</summary>

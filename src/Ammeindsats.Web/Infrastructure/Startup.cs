@@ -9,8 +9,10 @@ namespace Ammeindsats.Web.Infrastructure;
 public static class Startup
 {
     /// <summary>
-    /// On start: apply migrations, and on an empty database load reference data and (by default) demo
-    /// content, then print the URL and how to log in.
+    /// On start: apply migrations, and on an empty database load reference data, and demo content only when
+    /// <see cref="DatabaseOptions.SeedDemoOnFirstRun"/> is set (appsettings.Development.json sets it; the published
+    /// default does not, so an installation never gets known credentials). Then print the URL and how to log in:
+    /// the demo logins, where to find them on a later start, or how to create the first administrator.
     /// </summary>
     public static async Task PrepareDatabaseOnStartAsync(this WebApplication app)
     {
@@ -26,21 +28,26 @@ public static class Startup
         var firstRun = !await db.Areas.AnyAsync();
         var report = await scope.ServiceProvider.GetRequiredService<Seeder>()
             .RunAsync(firstRun && options.SeedDemoOnFirstRun ? SeedKind.Demo : SeedKind.Reference);
+        var hints = new List<string>();
         if (!await db.Users.AnyAsync())
         {
-            report.Add("Der er endnu ingen brugere. Opret den første administrator med:");
-            report.Add("  dotnet run --project src/Ammeindsats.Web -- users add --email E --role administrator --password P");
+            hints.Add("Der er endnu ingen brugere. Opret den første administrator med kommandoen");
+            hints.Add("  users add --email DIN@EMAIL --role administrator");
+            hints.Add("  (fra kildekoden: dotnet run --project src/Ammeindsats.Web -- users add --email DIN@EMAIL --role administrator);");
+            hints.Add("  adgangskoden læses fra standard input, eller du bliver spurgt om den.");
         }
-        else if (!firstRun && await db.Users.AnyAsync(u => u.Email != null && u.Email.EndsWith("@demo.ammeindsats.dk")))
+        else if (!firstRun && await db.Users.AnyAsync(u => u.IsDemo))
         {
-            report.Add("Demo-brugerne står i README.md og i src/Ammeindsats.Web/Features/Accounts/DemoUserSeeder.cs.");
+            hints.Add($"Demo-brugerne fra første start findes stadig, med adgangskoden {Features.Accounts.DemoUserSeeder.Password} (medmindre den er ændret):");
+            hints.AddRange(Features.Accounts.DemoUserSeeder.Users.Select(u => $"  {u.Email}"));
+            hints.Add("  Se alle brugere med kommandoen users list.");
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
             Console.WriteLine($"Ammeindsats kører på {urls}");
-            foreach (var line in report.Lines)
+            foreach (var line in report.Lines.Concat(hints))
             {
                 Console.WriteLine(line);
             }

@@ -112,8 +112,9 @@ public sealed class ApiKeyAndMeTests(TestApps apps)
         var response = await client.PostAsync("/konto/log-ind", Form(email, "Korrekt-Kode-2026", TestApp.AntiforgeryToken(last)));
         var html = await response.Content.ReadAsStringAsync();
 
+        // Held back for this address, with the same answer as a wrong password, so nothing tells the guesser why.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("midlertidigt låst", html);
+        Assert.Contains(Web.Features.Accounts.LoginModel.Refused, html);
     }
 
     private static FormUrlEncodedContent Form(string email, string password, string token) => new(new Dictionary<string, string>

@@ -152,7 +152,11 @@ public sealed class UserAdministrationTests(TestApps apps)
         var refused = await Pages.TryLoginAsync(app.NewClient(), email, Pages.Password);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("E-mail eller adgangskode er forkert.", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await user.GetAsync("/konto/api-noegler")).StatusCode);
+
+        // The new security stamp ends the open session at its next request: back to the login page.
+        var ended = await user.GetAsync("/konto/api-noegler");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.StartsWith("/konto/log-ind", ended.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [SkippableTheory]

@@ -21,6 +21,7 @@ public static class CommandLineProcess
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ammeindsats.Web.dll"));
@@ -35,6 +36,8 @@ public static class CommandLineProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command line.");
+        // An empty standard input: "users add" without --password reads its password from there.
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -14,8 +14,18 @@ namespace Ammeindsats.Web.Features.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<OpenIdConnectSettings> oidc, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<OpenIdConnectSettings> oidc, LoginThrottle throttle, TimeProvider clock) : PageModel
 {
+    /// <summary>
+    /// The one answer to an unknown e-mail, a wrong password, a disabled or locked account and a held-back
+    /// address, so the answer says nothing about which accounts exist.
+    /// </summary>
+    public const string Refused = "E-mail eller adgangskode er forkert. Efter flere forkerte forsøg skal du vente lidt, før du prøver igen.";
+
+    // A hash to check unknown e-mails against, so they cost the same time as a wrong password.
+    private static readonly Lazy<string> UnknownUserHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     [BindProperty]
     [Required(ErrorMessage = "Skriv din e-mail.")]
     public string Email { get; set; } = string.Empty;
@@ -45,23 +55,30 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Email.Trim());
-        if (user is null || user.Disabled)
+        var account = Email.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var user = await users.FindByEmailAsync(account);
+
+        // Every path checks a password hash, so the time taken does not tell an unknown e-mail from a known one.
+        var allowed = throttle.IsAllowed(account, address);
+        var passwordOk = false;
+        if (user is null)
         {
-            ModelState.AddModelError(string.Empty, "E-mail eller adgangskode er forkert.");
-            return Page();
+            _ = users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownUserHash.Value, Password);
+        }
+        else
+        {
+            passwordOk = await users.CheckPasswordAsync(user, Password);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (user is null || user.Disabled || !allowed || !passwordOk || await users.IsLockedOutAsync(user))
         {
-            ModelState.AddModelError(string.Empty, "Kontoen er midlertidigt låst efter for mange forkerte forsøg. Prøv igen om 15 minutter.");
-            return Page();
-        }
+            if (allowed && !passwordOk)
+            {
+                throttle.Failed(account, address);
+            }
 
-        if (!await users.CheckPasswordAsync(user, Password))
-        {
-            await users.AccessFailedAsync(user);
-            ModelState.AddModelError(string.Empty, "E-mail eller adgangskode er forkert.");
+            ModelState.AddModelError(string.Empty, Refused);
             return Page();
         }
 
@@ -77,13 +94,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
-                await users.AccessFailedAsync(user);
+                throttle.Failed(account, address);
                 RequiresCode = true;
                 ModelState.AddModelError(nameof(Code), "Koden er forkert eller udløbet.");
                 return Page();
             }
         }
 
+        throttle.Succeeded(account, address);
         await users.ResetAccessFailedCountAsync(user);
         user.LastLoginAt = clock.GetUtcNow();
         await users.UpdateAsync(user);

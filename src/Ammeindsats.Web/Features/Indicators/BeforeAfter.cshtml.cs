@@ -34,7 +34,7 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
     public string RegionCode { get; set; } = "1082";
 
     [BindProperty(SupportsGet = true)]
-    public string? Exclude { get; set; } = "741";
+    public string Exclude { get; set; } = "741";
 
     public DateOnly Start { get; private set; }
 
@@ -76,6 +76,7 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
 
         Start = start;
         IndicatorName = indicator.NameDa;
+        // "?exclude=" binds as null: nothing is excluded.
         var excluded = (Exclude ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(AreaCode.Normalize).ToHashSet();
         var participants = hierarchy.MunicipalitiesOf(RegionCode).Where(m => !excluded.Contains(m)).ToHashSet();
         var comparison = hierarchy.Areas.Where(a => a.Type == AreaType.Municipality && !hierarchy.IsWithin(a.Code, RegionCode)).Select(a => a.Code).ToHashSet();

@@ -20,6 +20,7 @@ public sealed class DetailModel(
     UserManager<AppUser> users,
     EmailOutbox outbox,
     IEmailTransport transport,
+    Accounts.LoginThrottle throttle,
     TimeProvider clock) : PageModel
 {
     public const string ConflictMessage = "Brugeren er ændret af en anden imens, så din ændring er ikke gemt. Siden viser nu de nye oplysninger. Prøv igen.";
@@ -40,6 +41,9 @@ public sealed class DetailModel(
     public GrantRow? GrantToRemove { get; private set; }
 
     public bool IsSelf { get; private set; }
+
+    /// <summary>Logins to the account are being held back after failed attempts from some address.</summary>
+    public bool HeldBack { get; private set; }
 
     /// <summary>The link, shown only when no SMTP server can send it.</summary>
     public string? ShownLink { get; private set; }
@@ -181,6 +185,7 @@ public sealed class DetailModel(
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct) => EditAsync(id, async user =>
     {
+        throttle.Clear(user.Email ?? string.Empty);
         var result = await users.SetLockoutEndDateAsync(user, null);
         return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
     }, "Brugeren er låst op.", ct);
@@ -293,6 +298,7 @@ public sealed class DetailModel(
         Account = user;
         IsSelf = IsCurrentUser(user);
         Status = UserDirectory.StatusOf(user, clock.GetUtcNow());
+        HeldBack = throttle.IsHeldBack(user.Email ?? string.Empty);
         Name ??= user.DisplayName;
         var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
         Grants = (await db.UserGrants.AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync(ct))

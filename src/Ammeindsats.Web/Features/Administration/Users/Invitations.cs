@@ -15,6 +15,14 @@ public static class Invitations
     public static async Task<string> LinkAsync(UserManager<AppUser> users, AppUser user, IUrlHelper url, HttpRequest request)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
+        // The configured public address, never the request's Host header, when there is one.
+        if (Infrastructure.Security.TransportSecurity.PublicBaseUrl(request.HttpContext.RequestServices.GetRequiredService<IConfiguration>()) is { } publicUrl)
+        {
+            var path = url.Page("/Accounts/Invitation", pageHandler: null, values: new { userId = user.Id, token })
+                       ?? throw new InvalidOperationException("The invitation page has no route.");
+            return new Uri(publicUrl, path).ToString();
+        }
+
         return url.Page("/Accounts/Invitation", pageHandler: null, values: new { userId = user.Id, token }, protocol: request.Scheme, host: request.Host.ToString())
                ?? throw new InvalidOperationException("The invitation page has no route.");
     }
