@@ -186,8 +186,7 @@ public static class AppBuilder
                     }
                     else
                     {
-                        // Relative, so a forged Host header cannot send the visitor elsewhere.
-                        ctx.Response.Redirect(Uri.TryCreate(ctx.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : ctx.RedirectUri);
+                        ctx.Response.Redirect(ctx.RedirectUri);
                     }
 
                     return Task.CompletedTask;

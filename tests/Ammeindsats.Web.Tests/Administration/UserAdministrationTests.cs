@@ -156,7 +156,7 @@ public sealed class UserAdministrationTests(TestApps apps)
         // The new security stamp ends the open session at its next request: back to the login page.
         var ended = await user.GetAsync("/konto/api-noegler");
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
-        Assert.StartsWith("/konto/log-ind", ended.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/konto/log-ind", ended.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [SkippableTheory]
