@@ -28,26 +28,29 @@ public static class Startup
         var firstRun = !await db.Areas.AnyAsync();
         var report = await scope.ServiceProvider.GetRequiredService<Seeder>()
             .RunAsync(firstRun && options.SeedDemoOnFirstRun ? SeedKind.Demo : SeedKind.Reference);
-        var hints = new List<string>();
         if (!await db.Users.AnyAsync())
         {
-            hints.Add("Der er endnu ingen brugere. Opret den første administrator med kommandoen");
-            hints.Add("  users add --email DIN@EMAIL --role administrator");
-            hints.Add("  (fra kildekoden: dotnet run --project src/Ammeindsats.Web -- users add --email DIN@EMAIL --role administrator);");
-            hints.Add("  adgangskoden læses fra standard input, eller du bliver spurgt om den.");
+            report.Add("Der er endnu ingen brugere. Opret den første administrator med kommandoen");
+            report.Add("  users add --email DIN@EMAIL --role administrator");
+            report.Add("  (fra kildekoden: dotnet run --project src/Ammeindsats.Web -- users add --email DIN@EMAIL --role administrator);");
+            report.Add("  adgangskoden læses fra standard input, eller du bliver spurgt om den.");
         }
         else if (!firstRun && await db.Users.AnyAsync(u => u.IsDemo))
         {
-            hints.Add($"Demo-brugerne fra første start findes stadig, med adgangskoden {Features.Accounts.DemoUserSeeder.Password} (medmindre den er ændret):");
-            hints.AddRange(Features.Accounts.DemoUserSeeder.Users.Select(u => $"  {u.Email}"));
-            hints.Add("  Se alle brugere med kommandoen users list.");
+            report.Add($"Demo-brugerne fra første start findes stadig, med adgangskoden {Features.Accounts.DemoUserSeeder.Password} (medmindre den er ændret):");
+            foreach (var user in Features.Accounts.DemoUserSeeder.Users)
+            {
+                report.Add($"  {user.Email}");
+            }
+
+            report.Add("  Se alle brugere med kommandoen users list.");
         }
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
             Console.WriteLine($"Ammeindsats kører på {urls}");
-            foreach (var line in report.Lines.Concat(hints))
+            foreach (var line in report.Lines)
             {
                 Console.WriteLine(line);
             }

@@ -14,7 +14,10 @@ public sealed record CommandLineResult(int ExitCode, string StandardOutput, stri
 /// <summary>Runs the app's executable with a verb, as an operator would, against a test app's database.</summary>
 public static class CommandLineProcess
 {
-    public static async Task<CommandLineResult> RunAsync(TestApp app, params string[] args)
+    public static Task<CommandLineResult> RunAsync(TestApp app, params string[] args) => RunWithInputAsync(app, string.Empty, args);
+
+    /// <summary>Runs a verb with <paramref name="input"/> on its standard input, which is then closed.</summary>
+    public static async Task<CommandLineResult> RunWithInputAsync(TestApp app, string input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,7 +39,8 @@ public static class CommandLineProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command line.");
-        // An empty standard input: "users add" without --password reads its password from there.
+        // "users add" without --password reads its password from standard input; most verbs get it empty.
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

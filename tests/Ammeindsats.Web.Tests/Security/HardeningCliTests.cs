@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Accounts;
@@ -51,7 +50,7 @@ public sealed class HardeningCliTests(TestApps apps)
         var app = apps.Get(DatabaseProvider.Sqlite);
         var email = $"stdin-{Guid.NewGuid():N}@example.dk";
         const string password = "Rolig-Gravko-Sejler-48";
-        var add = await RunWithInputAsync(app, password + "\n", "users", "add", "--email", email, "--role", "reader");
+        var add = await CommandLineProcess.RunWithInputAsync(app, password + "\n", "users", "add", "--email", email, "--role", "reader");
         Assert.True(add.ExitCode == 0, add.ToString());
         Assert.DoesNotContain(password, add.StandardOutput + add.StandardError, StringComparison.Ordinal);
 
@@ -66,38 +65,8 @@ public sealed class HardeningCliTests(TestApps apps)
         Assert.Equal(2, option.ExitCode);
         Assert.Contains(CommonPasswordValidator.Message, option.StandardError, StringComparison.Ordinal);
 
-        var refused = await RunWithInputAsync(app, "Velkommen-2026\n", "users", "add", "--email", $"faelles-{Guid.NewGuid():N}@example.dk", "--role", "reader");
+        var refused = await CommandLineProcess.RunWithInputAsync(app, "Velkommen-2026\n", "users", "add", "--email", $"faelles-{Guid.NewGuid():N}@example.dk", "--role", "reader");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains(CommonPasswordValidator.Message, refused.StandardError, StringComparison.Ordinal);
-    }
-
-    private static async Task<CommandLineResult> RunWithInputAsync(TestApp app, string input, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ammeindsats.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = app.Provider.ToString();
-        start.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command line.");
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CommandLineResult(process.ExitCode, await stdout, await stderr);
     }
 }
