@@ -98,6 +98,10 @@ public static class AuditTrailView
 
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Id", "Version", "SecretHash", "Prefix", "AuthenticatorKey" };
 
+    /// <summary>The history page of a record. Keys such as an indicator value's keep their slashes as path segments.</summary>
+    public static string HistoryUrl(string entity, string key) =>
+        "/historik/" + Uri.EscapeDataString(entity) + "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
     public static string EntityLabel(string entity) => EntityNames.GetValueOrDefault(entity, entity);
 
     public static string ActionLabel(string action) => ActionNames.GetValueOrDefault(action, action);

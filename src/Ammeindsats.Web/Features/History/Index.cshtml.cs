@@ -13,8 +13,8 @@ namespace Ammeindsats.Web.Features.History;
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(AmmeindsatsDbContext db, CurrentAccess access, IAuditContext audit) : PageModel
 {
-    /// <summary>Records about logins and keys: their history is for administrators only.</summary>
-    private static readonly HashSet<string> AdministratorOnly = new(StringComparer.Ordinal) { "AppUser", "UserGrant", "ApiKey" };
+    /// <summary>Records whose content is public anyway: any staff user may read their history.</summary>
+    private static readonly HashSet<string> PublicRecords = new(StringComparer.Ordinal) { "Area", "AreaMembership", "IndicatorDefinition", "IndicatorTarget" };
 
     public string Entity { get; private set; } = string.Empty;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(AmmeindsatsDbContext db, CurrentAccess access, IA
 
     public async Task<IActionResult> OnGetAsync(string entity, string key, CancellationToken ct)
     {
-        if (!await PrepareAsync(entity, key))
+        if (!await PrepareAsync(entity, key, ct))
         {
             return Forbid();
         }
@@ -45,7 +45,7 @@ public sealed class IndexModel(AmmeindsatsDbContext db, CurrentAccess access, IA
 
     public async Task<IActionResult> OnGetCsvAsync(string entity, string key, CancellationToken ct)
     {
-        if (!await PrepareAsync(entity, key))
+        if (!await PrepareAsync(entity, key, ct))
         {
             return Forbid();
         }
@@ -54,13 +54,13 @@ public sealed class IndexModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         var entries = await Ordered(Filtered()).ToListAsync(ct);
         var rows = await AuditTrailView.ReadAsync(db, entries, audit.Actor, audit.Now, ct);
         return TableExport.Csv(
-            $"historik-{entity}-{key}",
+            $"historik-{entity}-{key.Replace('/', '-')}",
             "Ændringshistorik",
             ["Tidspunkt", "Af", "Handling", "Ændringer"],
             rows.Select(r => (IReadOnlyList<object?>)[DanishTime.Table(r.At), r.Actor, r.ActionLabel, r.Summary ?? r.ChangesText]));
     }
 
-    private async Task<bool> PrepareAsync(string entity, string key)
+    private async Task<bool> PrepareAsync(string entity, string key, CancellationToken ct)
     {
         Entity = entity;
         Key = key;
@@ -77,7 +77,45 @@ public sealed class IndexModel(AmmeindsatsDbContext db, CurrentAccess access, IA
             RecordUrl = null;
         }
 
-        return !AdministratorOnly.Contains(entity) || scope.IsAdministrator;
+        return await MaySeeAsync(scope, entity, key, ct);
+    }
+
+    /// <summary>
+    /// A record's history shows what the record itself showed, so it follows the record's own scoping:
+    /// logins, grants and keys are for administrators; a staff contact for users with a role for the
+    /// person's area; an unpublished figure for those who may see the area's unpublished figures.
+    /// A record kind this page does not know is refused.
+    /// </summary>
+    private async Task<bool> MaySeeAsync(Core.Access.AccessScope scope, string entity, string key, CancellationToken ct)
+    {
+        if (scope.IsAdministrator)
+        {
+            return true;
+        }
+
+        if (PublicRecords.Contains(entity))
+        {
+            return true;
+        }
+
+        var parts = key.Split('/');
+        switch (entity)
+        {
+            case "Person":
+                if (!int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    return false;
+                }
+
+                var area = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.AreaCode).FirstOrDefaultAsync(ct);
+                return area is not null && scope.CanSeeUnpublished(area);
+            case "IndicatorValue":
+                return parts.Length == 4 && scope.CanSeeUnpublished(parts[1]);
+            case "BirthCohort":
+                return parts.Length == 3 && scope.CanSeeUnpublished(parts[0]);
+            default:
+                return false;
+        }
     }
 
     private IQueryable<Core.Audit.AuditEntry> Filtered() =>
