@@ -10,6 +10,13 @@ danish_only = {
 }
 
 english = {
+    # Changed cells of an import
+    "(fjernes)": "(removed)",
+    "(ny)": "(new)",
+    "Cellerne, importen vil ændre": "The cells the import will change",
+    "Cellerne, importen ændrede": "The cells the import changed",
+    "Download ændringerne som CSV (Excel)": "Download the changes as CSV (Excel)",
+    "Listen viser de første {0} ændrede celler; yderligere {1} er ikke vist.": "The list shows the first {0} changed cells; {1} more are not shown.",
     # Run charts on the indicator detail page
     "Seriediagram pr. {0} for {1}": "Run chart by {0} for {1}",
     "måned": "month",

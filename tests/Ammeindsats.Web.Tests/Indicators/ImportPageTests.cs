@@ -455,7 +455,7 @@ public sealed class ImportPageTests(TestApps apps)
         return buffer.ToArray();
     }
 
-    private static Guid RunId(string runUrl) => Guid.Parse(runUrl[(runUrl.LastIndexOf('/') + 1)..]);
+    internal static Guid RunId(string runUrl) => Guid.Parse(runUrl[(runUrl.LastIndexOf('/') + 1)..]);
 
     private static MultipartFormDataContent Form(string token, string kind, string csv, string fileName, bool approve) =>
         Form(token, kind, Encoding.UTF8.GetBytes(csv), fileName, approve);
@@ -479,10 +479,10 @@ public sealed class ImportPageTests(TestApps apps)
     }
 
     /// <summary>Uploads through the form and returns the run page it redirects to.</summary>
-    private static Task<string> UploadAsync(HttpClient client, string kind, string csv, string fileName, bool approve) =>
+    internal static Task<string> UploadAsync(HttpClient client, string kind, string csv, string fileName, bool approve) =>
         UploadAsync(client, kind, Encoding.UTF8.GetBytes(csv), fileName, approve);
 
-    private static async Task<string> UploadAsync(HttpClient client, string kind, byte[] content, string fileName, bool approve)
+    internal static async Task<string> UploadAsync(HttpClient client, string kind, byte[] content, string fileName, bool approve)
     {
         var token = TestApp.AntiforgeryToken(await client.GetStringAsync("/indikatorer/import"));
         var response = await client.PostAsync("/indikatorer/import", Form(token, kind, content, fileName, approve));
@@ -492,7 +492,7 @@ public sealed class ImportPageTests(TestApps apps)
         return location;
     }
 
-    private static async Task<IDocument> WaitUntilFinishedAsync(TestApp app, HttpClient client, string runUrl)
+    internal static async Task<IDocument> WaitUntilFinishedAsync(TestApp app, HttpClient client, string runUrl)
     {
         var id = RunId(runUrl);
         for (var i = 0; i < 300; i++)

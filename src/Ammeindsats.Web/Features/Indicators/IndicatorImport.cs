@@ -23,6 +23,12 @@ public sealed record ImportActor(AccessScope? Scope, string Label)
     public bool MayApprove(string area) => Scope is null || Scope.CanActOn(area, Role.Secretariat);
 }
 
+/// <summary>
+/// One cell an import changes, for the user to see before confirming: which cell, its value and status
+/// before (empty for a new cell) and after (empty for a removed one).
+/// </summary>
+public sealed record CellChange(string Area, string AreaName, string Indicator, string Period, string Breakdown, string Before, string After, string StatusBefore, string StatusAfter);
+
 /// <summary>What an import would do (dry run) or did.</summary>
 public sealed class ImportOutcome
 {
@@ -44,7 +50,27 @@ public sealed class ImportOutcome
 
     public List<string> Notes { get; } = [];
 
+    /// <summary>The changed cells, each with its value before and after, the first <see cref="MaxChangesListed"/> of them.</summary>
+    public List<CellChange> Changes { get; } = [];
+
+    /// <summary>Changed cells beyond <see cref="MaxChangesListed"/>, counted but not listed.</summary>
+    public int ChangesNotListed { get; set; }
+
+    public const int MaxChangesListed = 1000;
+
     public int CellsChanged => Inserted + Updated + Deleted;
+
+    public void AddChange(CellChange change)
+    {
+        if (Changes.Count < MaxChangesListed)
+        {
+            Changes.Add(change);
+        }
+        else
+        {
+            ChangesNotListed++;
+        }
+    }
 
     public bool Succeeded => Problems.Count == 0;
 
@@ -62,6 +88,9 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 {
     private const int LargeFileRows = 100_000;
     private const int InsertBatch = 500;
+
+    /// <summary>At most this many problems of one kind are listed: more helps nobody.</summary>
+    private const int ProblemsListed = 100;
 
     public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default)
     {
@@ -139,14 +168,31 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         {
             // A regional file does not hold every child in the country, so it must not replace DK's cohorts.
             cohorts.RemoveAll(c => c.AreaCode == AreaCode.Denmark);
-            outcome.Notes.Add("Landstallet (DK) er ikke opdateret: det kræver rettigheder for hele landet.");
+            outcome.Notes.Add(
+                "Landstallet (DK) er ikke opdateret: det kræver rettigheder for hele landet. En fil fra en del af landet har ikke alle landets børn, " +
+                "så DK's tal for årene i filen bliver stående, som de er. De offentlige tal for DK og sammenligningen med landstallet bygger derfor på de hidtidige tal, " +
+                "indtil en med rettigheder for hele landet (en administrator) importerer en landsdækkende fil for de samme år.");
         }
 
+        var names = await AreaNamesAsync(ct);
         var forbidden = cohorts.Select(c => c.AreaCode).Distinct().Where(a => !actor.MayWrite(a)).Order(StringComparer.Ordinal).ToList();
         if (forbidden.Count > 0)
         {
-            outcome.Problems.Add(new ImportProblem(1, "municipality_code", $"Du har ikke rettigheder til at indberette for {string.Join(", ", forbidden)}."));
+            outcome.Problems.Add(new ImportProblem(0, "municipality_code",
+                $"Filen har børn fra områder, du ikke har rettigheder til at indberette for: {string.Join(", ", forbidden.Select(a => AreaLabel(names, a)))}. Fjern deres rækker, eller lad en med rettigheder for dem importere filen."));
             return inserts;
+        }
+
+        if (approve)
+        {
+            // Approving through an import is approving: it needs the right to approve every area in the file.
+            var unapprovable = cohorts.Select(c => c.AreaCode).Distinct().Where(a => !actor.MayApprove(a)).Order(StringComparer.Ordinal).ToList();
+            if (unapprovable.Count > 0)
+            {
+                outcome.Problems.Add(new ImportProblem(0, "municipality_code",
+                    $"Du må ikke godkende tal for {string.Join(", ", unapprovable.Select(a => AreaLabel(names, a)))}. Importér uden «Godkend ved import», så tallene bliver kladder, som en med ret til at godkende for områderne kan godkende."));
+                return inserts;
+            }
         }
 
         var years = cohorts.Select(c => c.BirthYear).Distinct().ToList();
@@ -171,6 +217,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                     if (approve && row.Status != ValueStatus.Approved)
                     {
                         // The same figures, now approved: the status is the change.
+                        outcome.AddChange(CohortChange(names, row.AreaCode, row.BirthYear, row.Breakdown, row.Children, row.Children, row.Status, ValueStatus.Approved));
                         db.BirthCohorts.Attach(row);
                         row.Status = ValueStatus.Approved;
                         row.UpdatedAt = now;
@@ -190,6 +237,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                     continue;
                 }
 
+                outcome.AddChange(CohortChange(names, row.AreaCode, row.BirthYear, row.Breakdown, row.Children, cohort.Children, row.Status, status));
                 db.BirthCohorts.Attach(row);
                 row.Counts = counts;
                 row.Children = cohort.Children;
@@ -202,6 +250,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             }
             else
             {
+                outcome.AddChange(CohortChange(names, cohort.AreaCode, cohort.BirthYear, cohort.Breakdown, null, cohort.Children, null, status));
                 outcome.Inserted++;
                 if (!write)
                 {
@@ -234,6 +283,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         {
             if (CheckApproved(stale.Status, stale.AuditKey, stale.AreaCode, approve, actor, refused))
             {
+                outcome.AddChange(CohortChange(names, stale.AreaCode, stale.BirthYear, stale.Breakdown, stale.Children, null, stale.Status, null));
                 db.BirthCohorts.Remove(stale);
                 outcome.Deleted++;
             }
@@ -293,9 +343,20 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             return;
         }
 
-        foreach (var value in result.Values.Where(v => !actor.MayWrite(v.AreaCode)))
+        var names = await AreaNamesAsync(ct);
+        foreach (var value in result.Values.Where(v => !actor.MayWrite(v.AreaCode)).Take(ProblemsListed))
         {
-            outcome.Problems.Add(new ImportProblem(value.Row, "area", $"Du har ikke rettigheder til at indberette for område {value.AreaCode}."));
+            outcome.Problems.Add(new ImportProblem(value.Row, "area", $"Du har ikke rettigheder til at indberette for {AreaLabel(names, value.AreaCode)}."));
+        }
+
+        if (approve)
+        {
+            // Approving through an import is approving: it needs the right to approve every area in the file.
+            foreach (var value in result.Values.Where(v => actor.MayWrite(v.AreaCode) && !actor.MayApprove(v.AreaCode)).Take(ProblemsListed))
+            {
+                outcome.Problems.Add(new ImportProblem(value.Row, "area",
+                    $"Du må ikke godkende tal for {AreaLabel(names, value.AreaCode)}. Importér uden «Godkend ved import», så tallene bliver kladder, som en med ret til at godkende for området kan godkende."));
+            }
         }
 
         if (!outcome.Succeeded)
@@ -307,6 +368,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         var existing = (await db.IndicatorValues.Where(v => areas.Contains(v.AreaCode)).ToListAsync(ct))
             .ToDictionary(v => (v.IndicatorCode, v.AreaCode, v.Period, v.Breakdown));
         var refused = new List<string>();
+        var refusedRows = new List<ImportProblem>();
         var origin = "fil:" + result.FileSha256[..16];
         foreach (var value in result.Values)
         {
@@ -317,6 +379,8 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                 {
                     if (approve && row.Status != ValueStatus.Approved)
                     {
+                        outcome.AddChange(new CellChange(row.AreaCode, names.GetValueOrDefault(row.AreaCode, row.AreaCode), row.IndicatorCode, period, BreakdownText(row.Breakdown),
+                            Share(row.Numerator, row.Denominator), Share(row.Numerator, row.Denominator), StatusText(row.Status), StatusText(ValueStatus.Approved)));
                         row.Status = ValueStatus.Approved;
                         row.UpdatedAt = now;
                         row.UpdatedBy = actor.Label;
@@ -332,9 +396,13 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
                 if (!CheckApproved(row.Status, row.AuditKey, row.AreaCode, approve, actor, refused))
                 {
+                    refusedRows.Add(new ImportProblem(value.Row, "numerator",
+                        $"{AreaLabel(names, row.AreaCode)}, {row.IndicatorCode}, {period}, {BreakdownText(row.Breakdown)} er godkendt ({Share(row.Numerator, row.Denominator)}) og ville blive ændret til {Share(value.Numerator, value.Denominator)}."));
                     continue;
                 }
 
+                outcome.AddChange(new CellChange(row.AreaCode, names.GetValueOrDefault(row.AreaCode, row.AreaCode), row.IndicatorCode, period, BreakdownText(row.Breakdown),
+                    Share(row.Numerator, row.Denominator), Share(value.Numerator, value.Denominator), StatusText(row.Status), StatusText(status)));
                 row.Numerator = value.Numerator;
                 row.Denominator = value.Denominator;
                 row.Status = status;
@@ -346,6 +414,8 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             }
             else
             {
+                outcome.AddChange(new CellChange(value.AreaCode, names.GetValueOrDefault(value.AreaCode, value.AreaCode), value.Indicator, period, BreakdownText(value.Breakdown),
+                    string.Empty, Share(value.Numerator, value.Denominator), string.Empty, StatusText(status)));
                 db.IndicatorValues.Add(new IndicatorValue
                 {
                     IndicatorCode = value.Indicator,
@@ -363,8 +433,40 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             }
         }
 
-        AddRefusals(refused, outcome);
+        if (refusedRows.Count > 0)
+        {
+            outcome.Problems.AddRange(refusedRows.Take(ProblemsListed));
+            AddRefusals(refused, outcome);
+        }
     }
+
+    /// <summary>A birth cohort's change, told by its number of children: the counts by day are too many to show.</summary>
+    private static CellChange CohortChange(IReadOnlyDictionary<string, string> names, string area, int year, string breakdown, int? before, int? after, ValueStatus? statusBefore, ValueStatus? statusAfter) =>
+        new(area, names.GetValueOrDefault(area, area), "fødselsårgang", year.ToString(System.Globalization.CultureInfo.InvariantCulture), BreakdownText(breakdown),
+            before is { } b ? Core.Common.DanishFormat.Number(b) + " børn" : string.Empty,
+            after is { } a ? Core.Common.DanishFormat.Number(a) + " børn" : string.Empty,
+            statusBefore is { } sb ? StatusText(sb) : string.Empty,
+            statusAfter is { } sa ? StatusText(sa) : string.Empty);
+
+    private static string StatusText(ValueStatus status) => status switch
+    {
+        ValueStatus.Draft => "Kladde",
+        ValueStatus.Submitted => "Indsendt",
+        _ => "Godkendt",
+    };
+
+    private static string Share(int numerator, int denominator) =>
+        denominator > 0
+            ? $"{Core.Common.DanishFormat.Number(numerator)}/{Core.Common.DanishFormat.Number(denominator)} ({Core.Common.DanishFormat.Number(100.0 * numerator / denominator)} %)"
+            : $"{Core.Common.DanishFormat.Number(numerator)}/{Core.Common.DanishFormat.Number(denominator)}";
+
+    private static string BreakdownText(string breakdown) => breakdown.Length == 0 ? "total" : breakdown;
+
+    private async Task<Dictionary<string, string>> AreaNamesAsync(CancellationToken ct) =>
+        await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+
+    private static string AreaLabel(IReadOnlyDictionary<string, string> names, string code) =>
+        names.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
     private static bool CheckApproved(ValueStatus current, string key, string area, bool approve, ImportActor actor, List<string> refused)
     {
@@ -389,8 +491,8 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
             return;
         }
 
-        outcome.Problems.Add(new ImportProblem(1, null,
+        outcome.Problems.Add(new ImportProblem(0, null,
             $"{refused.Count} godkendte værdier ville blive ændret ({string.Join(", ", refused.Take(10))}{(refused.Count > 10 ? ", …" : string.Empty)}). " +
-            "Godkendte værdier ændres kun, når importen godkendes (med --approve på kommandolinjen eller «Godkend ved import» på siden) af en, der må godkende."));
+            "Godkendte værdier ændres kun, når importen samtidig godkender dem: sæt kryds i «Godkend ved import» og indlæs filen igen (på kommandolinjen: --approve). Det kræver ret til at godkende for områderne."));
     }
 }

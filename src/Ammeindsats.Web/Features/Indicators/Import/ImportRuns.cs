@@ -33,7 +33,9 @@ public sealed record ImportSummary(
     int Deleted,
     int Unchanged,
     IReadOnlyList<string> Notes,
-    IReadOnlyList<ImportProblem> Problems)
+    IReadOnlyList<ImportProblem> Problems,
+    IReadOnlyList<CellChange>? Changes = null,
+    int ChangesNotListed = 0)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,7 +44,10 @@ public sealed record ImportSummary(
     public int CellsChanged => Inserted + Updated + Deleted;
 
     public static ImportSummary From(ImportOutcome outcome) =>
-        new(outcome.RowsRead, outcome.Children, outcome.Inserted, outcome.Updated, outcome.Deleted, outcome.Unchanged, outcome.Notes.ToList(), outcome.Problems.ToList());
+        new(outcome.RowsRead, outcome.Children, outcome.Inserted, outcome.Updated, outcome.Deleted, outcome.Unchanged, outcome.Notes.ToList(), outcome.Problems.ToList(),
+            outcome.Changes.ToList(), outcome.ChangesNotListed);
+
+    public IReadOnlyList<CellChange> ChangedCells => Changes ?? [];
 
     public static ImportSummary Problem(string message) => Empty with { Problems = [new ImportProblem(0, null, message)] };
 

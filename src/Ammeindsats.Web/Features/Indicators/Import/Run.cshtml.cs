@@ -48,6 +48,21 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportP
             Summary.Problems.Select(p => (IReadOnlyList<object?>)[p.Row == 0 ? "hele filen" : p.Row, p.Column ?? string.Empty, p.Message]));
     }
 
+    /// <summary>Every listed changed cell, with its value and status before and after.</summary>
+    public async Task<IActionResult> OnGetChangesCsvAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        return TableExport.Csv(
+            "importaendringer",
+            $"Ændringer fra {Run.FileName}",
+            ["Område", "Områdenavn", "Indikator", "Periode", "Opdeling", "Før", "Efter", "Status før", "Status efter"],
+            Summary.ChangedCells.Select(c => (IReadOnlyList<object?>)[c.Area, c.AreaName, c.Indicator, c.Period, c.Breakdown, c.Before, c.After, c.StatusBefore, c.StatusAfter]));
+    }
+
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

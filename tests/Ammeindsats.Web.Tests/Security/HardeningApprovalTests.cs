@@ -1,0 +1,103 @@
+using System.Net;
+using Ammeindsats.Core.Access;
+using Ammeindsats.Core.Indicators;
+using Ammeindsats.Data;
+using Ammeindsats.Web.Features.Indicators.Import;
+using Ammeindsats.Web.Tests.Administration;
+using Ammeindsats.Web.Tests.Indicators;
+using Ammeindsats.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ammeindsats.Web.Tests.Security;
+
+/// <summary>
+/// Approving through an import is approving: it needs the right to approve each cell's area, on the page and on
+/// the command line alike. The check before confirming lists every cell it would change, old and new.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class HardeningApprovalTests(TestApps apps)
+{
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ReporterForAnAreaWithSecretariatElsewhere_CannotPublishThatAreaByImportingWithApproval(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        // Reporter for Aarhus (751) and secretariat for Region Sjælland (1085): may approve there, not in Aarhus.
+        var (userId, email) = await Pages.CreateUserAsync(app, Role.Reporter, "751", "godkend");
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            db.UserGrants.Add(new UserGrant { UserId = userId, Role = Role.Secretariat, AreaCode = "1085" });
+            await db.SaveChangesAsync();
+        }
+
+        const string file = "indicator,area,period,breakdown,numerator,denominator\nfuldamning-6mdr,751,2003,,33,66\n";
+        var client = await app.LoginAsync(email, Pages.Password);
+        Assert.NotNull((await Pages.GetAsync(client, "/indikatorer/import")).QuerySelector("#Approve"));
+        var check = await Pages.GetAsync(client, await ImportPageTests.UploadAsync(client, ImportKinds.IndicatorValues, file, "aarhus-2003.csv", approve: true));
+
+        var problem = Assert.Single(check.QuerySelectorAll("#problems tbody tr"));
+        Assert.Equal("2", problem.QuerySelectorAll("td")[0].Text());
+        Assert.Contains("Du må ikke godkende tal for", problem.Text(), StringComparison.Ordinal);
+        Assert.Contains("(751)", problem.Text(), StringComparison.Ordinal);
+        Assert.Null(check.QuerySelector("#confirm"));
+
+        var path = CommandLineProcess.WriteFile("aarhus-2003.csv", file);
+        var cli = await CommandLineProcess.RunAsync(app, "import", "indicator-values", path, "--approve", "--as", email);
+        Assert.True(cli.ExitCode == 2, cli.ToString());
+        Assert.Contains("Du må ikke godkende tal for", cli.StandardError, StringComparison.Ordinal);
+
+        await using var read = app.NewDbContext();
+        Assert.False(await read.IndicatorValues.AnyAsync(v => v.AreaCode == "751" && v.Period == "2003"));
+        var anonymous = await app.NewClient().GetStringAsync("/api/v1/indicators/fuldamning-6mdr/values?area=751&period=2003");
+        Assert.DoesNotContain("\"numerator\":33", anonymous, StringComparison.Ordinal);
+
+        // Without approval the same user may still send the figures in as drafts for someone else to approve.
+        var draft = await Pages.GetAsync(client, await ImportPageTests.UploadAsync(client, ImportKinds.IndicatorValues, file, "aarhus-2003.csv", approve: false));
+        Assert.Empty(draft.QuerySelectorAll("#problems tbody tr"));
+        Assert.NotNull(draft.QuerySelector("#confirm"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ReimportOfAnApprovedYear_FromThePage_ShowsEachChangedCellBeforeConfirming(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
+        const string header = "indicator,area,period,breakdown,numerator,denominator\n";
+        var first = await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, header + "fuldamning-4mdr,727,2003,,60,100\nfuldamning-4mdr,727,2003,firstborn,25,40\n", "odder-2003.csv", approve: true);
+        await Pages.SubmitAsync(secretariat, await Pages.GetAsync(secretariat, first), "#confirm");
+        Assert.Equal("Importeret", (await ImportPageTests.WaitUntilFinishedAsync(app, secretariat, first)).QuerySelector("#run-state").Text());
+
+        // A corrected file: the total changes, first-borns stay, later-borns are new.
+        const string corrected = header + "fuldamning-4mdr,727,2003,,62,100\nfuldamning-4mdr,727,2003,firstborn,25,40\nfuldamning-4mdr,727,2003,laterborn,37,60\n";
+
+        // Without approval the refusal names the row, the area by name, and the old and new value.
+        var refused = await Pages.GetAsync(secretariat, await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, corrected, "odder-2003-rettet.csv", approve: false));
+        var rows = refused.QuerySelectorAll("#problems tbody tr").Select(r => r.Text()).ToList();
+        Assert.Contains(rows, r => r.StartsWith('2') && r.Contains("Odder", StringComparison.Ordinal) && r.Contains("60/100 (60,0 %)", StringComparison.Ordinal) && r.Contains("62/100 (62,0 %)", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("Godkend ved import", StringComparison.Ordinal));
+
+        var check = await Pages.GetAsync(secretariat, await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, corrected, "odder-2003-rettet.csv", approve: true));
+        var cells = check.QuerySelectorAll("#changed-cells tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.Text()).ToList()).ToList();
+        Assert.Equal(2, cells.Count);
+        var total = Assert.Single(cells, c => c[3] == "total");
+        Assert.Contains("(727)", total[0], StringComparison.Ordinal);
+        Assert.Equal(["fuldamning-4mdr", "2003", "60/100 (60,0 %)", "62/100 (62,0 %)", "Godkendt"], total.Skip(1).Where((_, i) => i != 2).ToList());
+        var laterborn = Assert.Single(cells, c => c[3] == "laterborn");
+        Assert.Equal(["(ny)", "37/60 (61,7 %)", "Godkendt"], laterborn.Skip(4).ToList());
+        Assert.Equal("1", check.QuerySelector("#inserted").Text());
+        Assert.Equal("1", check.QuerySelector("#updated").Text());
+
+        var csv = await secretariat.GetStringAsync(check.Url.Replace("http://localhost", string.Empty, StringComparison.Ordinal) + "?handler=ChangesCsv");
+        Assert.Contains("727;", csv, StringComparison.Ordinal);
+        Assert.Contains("60/100 (60,0 %);62/100 (62,0 %);Godkendt;Godkendt", csv, StringComparison.Ordinal);
+
+        await Pages.SubmitAsync(secretariat, check, "#confirm");
+        Assert.Equal("Importeret", (await ImportPageTests.WaitUntilFinishedAsync(app, secretariat, check.Url.Replace("http://localhost", string.Empty, StringComparison.Ordinal))).QuerySelector("#run-state").Text());
+        await using var db = app.NewDbContext();
+        var odder = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.AreaCode == "727" && v.Period == "2003" && v.Breakdown == "" && v.IndicatorCode == "fuldamning-4mdr");
+        Assert.Equal((62, ValueStatus.Approved), (odder.Numerator, odder.Status));
+    }
+}
