@@ -212,4 +212,10 @@ public sealed class ImportRun
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// While running: until when the node applying it holds it. That node renews it; a run still running
+    /// past it was left by a node that stopped, and is shown as failed.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
 }

@@ -352,6 +352,9 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
 

@@ -337,6 +337,9 @@ namespace Ammeindsats.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Percent")
                         .HasColumnType("INTEGER");
 

@@ -11,6 +11,8 @@ danish_only = {
 
 english = {
     # Changed cells of an import
+    "Kontrollér filen igen": "Check the file again",
+    "Afbrudt": "Interrupted",
     "(fjernes)": "(removed)",
     "(ny)": "(new)",
     "Cellerne, importen vil ændre": "The cells the import will change",

@@ -295,7 +295,7 @@ public sealed class ImportPageTests(TestApps apps)
         var db = sp.GetRequiredService<AmmeindsatsDbContext>();
         var userId = await db.Users.Where(u => u.Email == DemoUsers.Secretariat).Select(u => u.Id).SingleAsync();
         var files = new FileStore(db, clock);
-        var runs = new ImportRuns(db, files, sp.GetRequiredService<ImportQueue>(), new IndicatorImporter(db, clock), clock);
+        var runs = new ImportRuns(db, files, sp.GetRequiredService<ImportQueue>(), new IndicatorImporter(db, clock), clock, sp.GetRequiredService<LocalImportProgress>());
         var csv = string.Join('\n', Header, "g01,2011-09-01,2011-03-01,751,,1,120,false") + "\n";
 
         var run = await runs.CheckAsync(ImportKinds.ChildRecords, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "glemt.csv", "text/csv", false, userId, CancellationToken.None);
@@ -330,11 +330,15 @@ public sealed class ImportPageTests(TestApps apps)
         var csv = string.Join('\n', Header, "h01,2010-09-01,2010-03-01,751,,1,120,false") + "\n";
         var runUrl = await UploadAsync(secretariat, ImportKinds.ChildRecords, csv, "koerer.csv", approve: false);
 
-        // As another web node would leave it while applying the file: running, 42 % read.
+        // As another web node would leave it while applying the file: running, 42 % read, its lease renewed.
         await using (var db = app.NewDbContext())
         {
-            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 42));
+            var lease = DateTimeOffset.UtcNow.AddMinutes(2);
+            await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 42).SetProperty(r => r.LeaseUntil, lease));
         }
+
+        // SQLite runs one node: there, the node showing the page is the node applying the run.
+        app.Service<LocalImportProgress>().Hold(RunId(runUrl));
 
         var page = await Pages.GetAsync(secretariat, runUrl);
         var status = page.QuerySelector("#run-status")!;
@@ -354,6 +358,7 @@ public sealed class ImportPageTests(TestApps apps)
             await db.ImportRuns.Where(r => r.Id == RunId(runUrl)).ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Done).SetProperty(r => r.Percent, 100));
         }
 
+        app.Service<LocalImportProgress>().Release(RunId(runUrl));
         var finished = await secretariat.GetStringAsync(runUrl + "?handler=Status");
         Assert.DoesNotContain("hx-trigger", finished, StringComparison.Ordinal);
         Assert.Contains("Importeret", finished, StringComparison.Ordinal);

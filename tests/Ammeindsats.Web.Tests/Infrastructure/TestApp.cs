@@ -59,6 +59,12 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         return new TestApp(provider, cs, name, environment, demo);
     }
 
+    /// <summary>
+    /// A second start of the app on this app's database, as after a restart or on a second node. The database
+    /// stays this app's: it is dropped when this app is disposed, not the restarted one.
+    /// </summary>
+    public TestApp Restarted() => new(Provider, _connectionString, null, _environment, _demo);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);

@@ -97,7 +97,7 @@ public static class ImportKinds
 /// run is handed to <see cref="ImportRunWorker"/>, which applies it and writes its progress to the run's row,
 /// so every web node can show it.
 /// </summary>
-public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQueue queue, IndicatorImporter importer, TimeProvider clock)
+public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQueue queue, IndicatorImporter importer, TimeProvider clock, LocalImportProgress local)
 {
     public const string Purpose = "indicator-import";
 
@@ -186,16 +186,112 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
             return ConfirmResult.UploadGone;
         }
 
+        var lease = clock.GetUtcNow() + ImportRunWorker.Lease;
+        local.Hold(id);
         var taken = await db.ImportRuns
             .Where(r => r.Id == id && r.State == ImportRunState.Checked)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 0), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Running).SetProperty(r => r.Percent, 0).SetProperty(r => r.LeaseUntil, lease), ct);
         if (taken != 1)
         {
+            local.Release(id);
             return ConfirmResult.NotWaiting;
         }
 
         await queue.EnqueueAsync(id, ct);
         return ConfirmResult.Started;
+    }
+
+    /// <summary>
+    /// Checks a failed run's upload again, when it is still kept: after an interruption the same file can be
+    /// confirmed again without uploading it anew. The run is checked as a dry run, as on upload.
+    /// </summary>
+    public async Task<bool> RetryAsync(Guid id, string userId, CancellationToken ct)
+    {
+        var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.UserId == userId && r.State == ImportRunState.Failed, ct);
+        var stored = run is null ? null : await files.FindAsync(run.FileId, Purpose, userId, ct);
+        if (run is null || stored is null)
+        {
+            return false;
+        }
+
+        var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
+        ImportSummary summary;
+        try
+        {
+            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
+            summary = ImportSummary.From(await importer.RunAsync(ImportKinds.Parse(run.Kind) ?? ImportKind.ChildRecords, check, actor, dryRun: true, run.Approve, stored.FileName, ct));
+        }
+        catch (XlsxToCsv.UnreadableWorkbookException e)
+        {
+            summary = ImportSummary.Problem(e.Message);
+        }
+
+        // The dry run leaves the context empty, so the run is updated by its id, and only if it is still failed.
+        var ok = summary.Problems.Count == 0;
+        var json = summary.Write();
+        DateTimeOffset? finished = ok ? null : clock.GetUtcNow();
+        return await db.ImportRuns.Where(r => r.Id == id && r.State == ImportRunState.Failed).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.State, ok ? ImportRunState.Checked : ImportRunState.Failed)
+                .SetProperty(r => r.Summary, json)
+                .SetProperty(r => r.Percent, 0)
+                .SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null)
+                .SetProperty(r => r.FinishedAt, finished),
+            ct) == 1;
+    }
+
+    /// <summary>Marks this one run failed when the node that took it has stopped (see <see cref="MarkAbandonedAsync"/>).</summary>
+    public Task<int> MarkIfAbandonedAsync(Guid id, CancellationToken ct) =>
+        MarkAbandonedAsync(db, local, clock, db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite", id, ct);
+
+    /// <summary>Whether a failed run's upload is still kept, so that it can be checked again.</summary>
+    public async Task<bool> CanRetryAsync(ImportRun run, CancellationToken ct) =>
+        run.State == ImportRunState.Failed && run.UserId is not null && run.Summary.Contains(InterruptedMarker, StringComparison.Ordinal)
+        && await files.FindAsync(run.FileId, Purpose, run.UserId, ct) is not null;
+
+    /// <summary>Part of the message of an interrupted run; such a run may be checked again.</summary>
+    public const string InterruptedMarker = "Importen blev afbrudt";
+
+    public const string InterruptedMessage =
+        InterruptedMarker + ", fordi serveren stoppede, mens den kørte. Intet er ændret: en import gemmes helt eller slet ikke. " +
+        "Kør importen igen med «Kontrollér filen igen», så længe filen er gemt, eller indlæs filen på ny.";
+
+    /// <summary>
+    /// Marks runs left running by a node that stopped as failed, with the reason. A run is left when its lease has run
+    /// out and this node is not applying it; on SQLite, which runs one node, every run this node is not applying is
+    /// left, so a restart shows them at once. <paramref name="only"/> limits the sweep to one run (the page being shown).
+    /// </summary>
+    public static async Task<int> MarkAbandonedAsync(AmmeindsatsDbContext db, LocalImportProgress local, TimeProvider clock, bool singleNode, Guid? only, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var candidates = db.ImportRuns.AsNoTracking().Where(r => r.State == ImportRunState.Running);
+        if (only is { } id)
+        {
+            candidates = candidates.Where(r => r.Id == id);
+        }
+
+        var rows = await candidates.Select(r => new { r.Id, r.LeaseUntil, r.CreatedAt }).ToListAsync(ct);
+        var json = ImportSummary.Problem(InterruptedMessage).Write();
+        var marked = 0;
+        foreach (var row in rows)
+        {
+            if (local.IsHeld(row.Id) || local.Of(row.Id) is not null)
+            {
+                continue;
+            }
+
+            var leaseUntil = row.LeaseUntil ?? row.CreatedAt + ImportRunWorker.Abandoned;
+            if (!singleNode && leaseUntil > now)
+            {
+                continue;
+            }
+
+            // Conditional on the lease read above: a node that renewed it meanwhile keeps its run.
+            marked += await db.ImportRuns
+                .Where(r => r.Id == row.Id && r.State == ImportRunState.Running && r.LeaseUntil == row.LeaseUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.State, ImportRunState.Failed).SetProperty(r => r.Summary, json).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), ct);
+        }
+
+        return marked;
     }
 
     /// <summary>Cancels a checked run: the upload and the run are deleted.</summary>
@@ -231,7 +327,8 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
             s => s.SetProperty(r => r.State, state)
                 .SetProperty(r => r.Percent, 100)
                 .SetProperty(r => r.Summary, json)
-                .SetProperty(r => r.FinishedAt, now),
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null),
             ct);
     }
 }
@@ -270,6 +367,17 @@ public sealed class LocalImportProgress
     public void Forget(Guid id) => _percent.TryRemove(id, out _);
 
     public int? Of(Guid id) => _percent.TryGetValue(id, out var p) ? p : null;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _held = new();
+
+    /// <summary>This node has taken the run (confirmed here, queued or applying) and renews its lease.</summary>
+    public void Hold(Guid id) => _held[id] = true;
+
+    public void Release(Guid id) => _held.TryRemove(id, out _);
+
+    public bool IsHeld(Guid id) => _held.ContainsKey(id);
+
+    public IReadOnlyCollection<Guid> Held => _held.Keys.ToList();
 }
 
 public sealed class ImportQueue
@@ -285,14 +393,21 @@ public sealed class ImportQueue
 /// Applies confirmed imports one at a time in the background. The percentage comes from the bytes the
 /// importer has read of the stored file; it is written to the run's row about four times a second.
 /// </summary>
-public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportRunWorker> log) : BackgroundService
+public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportRunWorker> log, LocalImportProgress local) : BackgroundService
 {
-    /// <summary>A run still "running" this long after its upload was left by a node that stopped; imports take seconds.</summary>
+    /// <summary>A running run without a lease (from before leases) is left after this long; imports take seconds to minutes.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromHours(2);
+
+    /// <summary>How long a node holds a run it has taken without renewing it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the held leases are renewed and left runs are looked for.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkAbandonedAsync(stoppingToken);
+        await SweepAsync(stoppingToken);
+        var renewals = RenewLoopAsync(stoppingToken);
         await foreach (var id in queue.ReadAllAsync(stoppingToken))
         {
             try
@@ -313,26 +428,73 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
                     log.LogError(inner, "Could not mark import run {Run} as failed", id);
                 }
             }
+            finally
+            {
+                local.Release(id);
+            }
+        }
+
+        await renewals;
+    }
+
+    /// <summary>Renews the leases of the runs this node holds and marks left runs failed, until the node stops.</summary>
+    private async Task RenewLoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(RenewEvery, clock, ct);
+                await RenewAsync(ct);
+                await SweepAsync(ct);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The node is stopping: its leases run out, and another node or the next start marks its runs.
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken ct)
+    {
+        var held = local.Held;
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+            db.Database.SetCommandTimeout(5);
+            var until = clock.GetUtcNow() + Lease;
+            await db.ImportRuns.Where(r => held.Contains(r.Id) && r.State == ImportRunState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, until), ct);
+        }
+        catch (DbException ex)
+        {
+            // On SQLite the import's own transaction may hold the database; one node there, so no other node takes the run.
+            log.LogDebug(ex, "Import leases not renewed this time");
         }
     }
 
     /// <summary>Runs left running by a node that stopped mid-import are shown as failed; their transaction never committed.</summary>
-    private async Task MarkAbandonedAsync(CancellationToken ct)
+    private async Task SweepAsync(CancellationToken ct)
     {
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
-            var now = clock.GetUtcNow();
-            var before = now - Abandoned;
-            var json = ImportSummary.Problem("Importen blev afbrudt, fordi serveren stoppede. Intet er ændret. Indlæs filen igen.").Write();
-            await db.ImportRuns.Where(r => r.State == ImportRunState.Running && r.CreatedAt < before).ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.State, ImportRunState.Failed).SetProperty(r => r.Summary, json).SetProperty(r => r.FinishedAt, now),
-                ct);
+            var marked = await ImportRuns.MarkAbandonedAsync(db, local, clock, db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite", null, ct);
+            if (marked > 0)
+            {
+                log.LogWarning("{Count} import runs left by a stopped server are marked as failed", marked);
+            }
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
-            // The database may not be migrated yet on a first start; the next start tries again.
+            // The database may not be migrated yet on a first start; the next sweep tries again.
             log.LogWarning(ex, "Could not look for abandoned import runs");
         }
     }

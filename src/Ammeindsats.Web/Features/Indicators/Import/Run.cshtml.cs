@@ -25,6 +25,9 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportP
 
     public bool IsUploader { get; private set; }
 
+    /// <summary>An interrupted run whose upload is still kept: it can be checked and confirmed again.</summary>
+    public bool CanRetry { get; private set; }
+
     public bool Running => Run.State == ImportRunState.Running;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
@@ -84,6 +87,26 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportP
         return Redirect($"/indikatorer/import/{id}");
     }
 
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!IsUploader)
+        {
+            return Forbid();
+        }
+
+        if (!await runs.RetryAsync(id, access.UserId!, ct))
+        {
+            TempData["Besked"] = "Filen er ikke længere gemt. Indlæs den igen.";
+        }
+
+        return Redirect($"/indikatorer/import/{id}");
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -120,6 +143,11 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportP
             return false;
         }
 
+        if (run.State == ImportRunState.Running && await runs.MarkIfAbandonedAsync(id, ct) > 0)
+        {
+            run = await runs.FindAsync(id, userId, scope.IsAdministrator, ct) ?? run;
+        }
+
         if (run.State == ImportRunState.Running && local.Of(run.Id) is { } percent && percent > run.Percent)
         {
             run.Percent = percent;
@@ -133,6 +161,7 @@ public sealed class RunModel(ImportRuns runs, CurrentAccess access, LocalImportP
             UploadExpires = await runs.UploadExpiresAsync(run, ct);
         }
 
+        CanRetry = IsUploader && await runs.CanRetryAsync(run, ct);
         return true;
     }
 }
