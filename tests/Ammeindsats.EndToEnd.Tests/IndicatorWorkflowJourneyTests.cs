@@ -31,16 +31,25 @@ public sealed class IndicatorWorkflowJourneyTests(AppServer server)
         Assert.Contains("er gemt som kladde", await page.ContentAsync());
         await Browser.AssertAccessibleAsync(page);
 
-        // Approval: submit, approve, then ask to reopen.
+        // Approval: submit; under the four-eyes rule someone else approves, then asks to reopen.
         await page.GotoAsync("/indikatorer/godkendelse?omraade=751&periode=2017Q2");
         await Browser.AssertAccessibleAsync(page);
         await page.Locator("button.submit-button").ClickAsync();
         Assert.Contains("er indsendt til godkendelse", await page.ContentAsync());
-        await page.Locator("button.approve-button").ClickAsync();
-        Assert.Contains("er godkendt og offentliggjort", await page.ContentAsync());
-        await page.Locator("a.reopen-link").ClickAsync();
-        Assert.Contains("Vil du genåbne", await page.Locator("#confirm-reopen").TextContentAsync());
+        Assert.Equal(0, await page.Locator("button.approve-button").CountAsync());
+        Assert.Contains("en anden skal godkende", await page.Locator(".four-eyes-note").First.TextContentAsync());
         await Browser.AssertAccessibleAsync(page);
+
+        var adminContext = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var admin = await adminContext.NewPageAsync();
+        await Browser.LogInAsync(admin, server.BaseUrl, "admin@demo.ammeindsats.dk");
+        await admin.GotoAsync("/indikatorer/godkendelse?omraade=751&periode=2017Q2");
+        await admin.Locator("button.approve-button").ClickAsync();
+        Assert.Contains("er godkendt og offentliggjort", await admin.ContentAsync());
+        await admin.Locator("a.reopen-link").ClickAsync();
+        Assert.Contains("Vil du genåbne", await admin.Locator("#confirm-reopen").TextContentAsync());
+        await Browser.AssertAccessibleAsync(admin);
+        await adminContext.CloseAsync();
         await page.GotoAsync("/indikatorer/godkendelse?bekraeft=godkend-alle");
         await Browser.AssertAccessibleAsync(page);
 

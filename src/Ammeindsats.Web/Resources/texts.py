@@ -13,6 +13,7 @@ english = {
     # Changed cells of an import
     "Kontrollér filen igen": "Check the file again",
     "Afbrudt": "Interrupted",
+    "Indsendt af dig: en anden skal godkende.": "Submitted by you: someone else must approve.",
     "(fjernes)": "(removed)",
     "(ny)": "(new)",
     "Cellerne, importen vil ændre": "The cells the import will change",

@@ -189,7 +189,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
     private static string? Fill(string pattern, Dictionary<string, string> samples, List<string> failures)
     {
         var path = pattern;
-        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, "\\{([^}:?=]+)[^}]*\\}"))
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(pattern, "\\{\\*{0,2}([^}:?=*]+)[^}]*\\}"))
         {
             if (!samples.TryGetValue(m.Groups[1].Value, out var value))
             {

@@ -100,4 +100,53 @@ public sealed class HardeningApprovalTests(TestApps apps)
         var odder = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.AreaCode == "727" && v.Period == "2003" && v.Breakdown == "" && v.IndicatorCode == "fuldamning-4mdr");
         Assert.Equal((62, ValueStatus.Approved), (odder.Numerator, odder.Status));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task FourEyes_WhoeverSubmittedAFigureCannotApproveIt_AnotherApproverCan(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
+        var entry = await Pages.GetAsync(secretariat, "/indikatorer/indberet");
+        await Pages.SubmitAndFollowAsync(secretariat, entry, "main form button.button-primary", new()
+        {
+            ["indikator"] = "fuldamning-4mdr", ["omraade"] = "727", ["periode"] = "2016-08", ["opdeling"] = string.Empty, ["taeller"] = "61", ["naevner"] = "90",
+        });
+        const string list = "/indikatorer/godkendelse?omraade=727&periode=2016-08";
+        var submitted = await Pages.SubmitAndFollowAsync(secretariat, await Pages.GetAsync(secretariat, list), "main form[action*='handler=Submit'] button");
+        Assert.Contains("1 tal er indsendt", submitted.Text(), StringComparison.Ordinal);
+
+        // The submitter is offered no approve button, and a forged approval is refused with the reason.
+        var own = await Pages.GetAsync(secretariat, list);
+        Assert.Null(own.QuerySelector("button.approve-button"));
+        Assert.Contains("en anden skal godkende", own.QuerySelector(".four-eyes-note").Text(), StringComparison.Ordinal);
+        var forged = await secretariat.PostAsync("/indikatorer/godkendelse?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = TestApp.AntiforgeryToken(await secretariat.GetStringAsync(list)),
+            ["celleOmraade"] = "727",
+            ["cellePeriode"] = "2016-08",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("fire øjne-princippet", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ValueStatus.Submitted, await StatusAsync(app));
+
+        // "Approve all" leaves it too.
+        var all = await Pages.GetAsync(secretariat, list + "&bekraeft=godkend-alle");
+        Assert.DoesNotContain("Vil du godkende", all.Text(), StringComparison.Ordinal);
+
+        // A colleague in the same secretariat approves it.
+        var (_, colleagueEmail) = await Pages.CreateUserAsync(app, Role.Secretariat, "1082", "kollega");
+        var colleague = await app.LoginAsync(colleagueEmail, Pages.Password);
+        var approved = await Pages.SubmitAndFollowAsync(colleague, await Pages.GetAsync(colleague, list), "main form[action*='handler=Approve'] button");
+        Assert.Contains("1 tal er godkendt", approved.Text(), StringComparison.Ordinal);
+        Assert.Equal(ValueStatus.Approved, await StatusAsync(app));
+    }
+
+    private static async Task<ValueStatus> StatusAsync(TestApp app)
+    {
+        await using var db = app.NewDbContext();
+        return await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.AreaCode == "727" && v.Period == "2016-08" && v.IndicatorCode == "fuldamning-4mdr" && v.Breakdown == "")
+            .Select(v => v.Status).SingleAsync();
+    }
 }

@@ -19,12 +19,17 @@ namespace Ammeindsats.Web.Features.Indicators.Workflow;
 /// published; reopening needs a reason and sets the cells back to draft. Every change is audited by the database.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access, IAuditContext audit) : PageModel
+public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access, IAuditContext audit, Microsoft.Extensions.Options.IOptions<WorkflowSettings> settings) : PageModel
 {
+    public const string FourEyesMessage = "Du har selv indberettet eller indsendt tallene, så en anden med ret til at godkende for området skal godkende dem (fire øjne-princippet).";
+
+    public WorkflowSettings Settings => settings.Value;
+
     public const string ConcurrencyMessage = "Nogle af tallene blev ændret af en anden imens, så intet er ændret. Se listen igen, og prøv på ny.";
 
     /// <summary>One area × period: its indicator values and birth cohorts together.</summary>
-    public sealed record Group(Area Area, string Period, int Values, int Cohorts, int Drafts, int Submitted, int Approved, DateTimeOffset Updated, string? UpdatedBy, string? ReopenReason)
+    /// <param name="OwnSubmitted">Submitted cells that the current user last entered or submitted.</param>
+    public sealed record Group(Area Area, string Period, int Values, int Cohorts, int Drafts, int Submitted, int Approved, DateTimeOffset Updated, string? UpdatedBy, string? ReopenReason, int OwnSubmitted = 0)
     {
         public int Cells => Values + Cohorts;
 
@@ -109,7 +114,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return Forbid();
         }
 
-        var changed = await MoveAsync([(area, period)], ValueStatus.Draft, ValueStatus.Submitted, null, ct);
+        var changed = await MoveAsync([(area, period)], ValueStatus.Draft, ValueStatus.Submitted, null, ct, stampActor: true);
         return changed switch
         {
             null => await ShowErrorAsync(ConcurrencyMessage, ct),
@@ -131,11 +136,13 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return Forbid();
         }
 
-        var changed = await MoveAsync([(area, period)], ValueStatus.Submitted, ValueStatus.Approved, null, ct);
+        var (changed, own) = await ApproveAsync([(area, period)], ct);
         return changed switch
         {
             null => await ShowErrorAsync(ConcurrencyMessage, ct),
+            0 when own > 0 => await ShowErrorAsync($"{await AreaNameAsync(area, ct)}, {period}: {FourEyesMessage}", ct),
             0 => Back($"Der var ingen indsendte tal at godkende for {await AreaNameAsync(area, ct)}, {period}."),
+            _ when own > 0 => Back($"{await AreaNameAsync(area, ct)}, {period}: {changed} tal er godkendt og offentliggjort. {own} tal, som du selv har indsendt, venter på en anden godkender."),
             _ => Back($"{await AreaNameAsync(area, ct)}, {period}: {changed} tal er godkendt og offentliggjort."),
         };
     }
@@ -182,10 +189,11 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return Back("Der var ingen indsendte tal at godkende.");
         }
 
-        var changed = await MoveAsync(targets.Select(g => (g.Area.Code, g.Period)).ToList(), ValueStatus.Submitted, ValueStatus.Approved, null, ct);
+        var (changed, own) = await ApproveAsync(targets.Select(g => (g.Area.Code, g.Period)).ToList(), ct);
         return changed is null
             ? await ShowErrorAsync(ConcurrencyMessage, ct)
-            : Back($"{changed} tal i {targets.Count} {(targets.Count == 1 ? "område og periode" : "kombinationer af område og periode")} er godkendt og offentliggjort.");
+            : Back($"{changed} tal i {targets.Count} {(targets.Count == 1 ? "område og periode" : "kombinationer af område og periode")} er godkendt og offentliggjort." +
+                (own > 0 ? $" {own} tal, som du selv har indsendt, venter på en anden godkender." : string.Empty));
     }
 
     public string ListUrl => QueryLinks.With(Request, ("bekraeft", null), ("celleOmraade", null), ("cellePeriode", null));
@@ -199,7 +207,13 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
     public bool CanApproveAny => Rows.Count > 0 && (Scope.IsAdministrator || Scope.Has(Role.Secretariat));
 
     private IReadOnlyList<Group> ApprovableOf(IEnumerable<Group> groups) =>
-        groups.Where(g => g.Submitted > 0 && Scope.MayApprove(g.Area.Code)).ToList();
+        groups.Where(g => g.Submitted > g.OwnSubmitted && Scope.MayApprove(g.Area.Code)).ToList();
+
+    /// <summary>The approve button is offered when some submitted cell of the group was submitted by someone else.</summary>
+    public bool CanApprove(Group g) => g.Submitted > g.OwnSubmitted && Scope.MayApprove(g.Area.Code);
+
+    /// <summary>Submitted cells the user may approve for the area but not under the four-eyes rule.</summary>
+    public bool BlockedByFourEyes(Group g) => g.OwnSubmitted > 0 && Scope.MayApprove(g.Area.Code);
 
     private bool TryCell(out string area, out string period)
     {
@@ -227,8 +241,26 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
     private async Task<string> AreaNameAsync(string code, CancellationToken ct) =>
         await db.Areas.Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? code;
 
-    /// <summary>Moves every cell of the given area × periods from one status to the next; null on a concurrent change.</summary>
-    private async Task<int?> MoveAsync(IReadOnlyList<(string Area, string Period)> cells, ValueStatus from, ValueStatus to, string? reason, CancellationToken ct)
+    /// <summary>Approves the submitted cells, leaving those the user submitted when the four-eyes rule is on; how many of those were left.</summary>
+    private async Task<(int? Changed, int Own)> ApproveAsync(IReadOnlyList<(string Area, string Period)> cells, CancellationToken ct)
+    {
+        var own = 0;
+        var changed = await MoveAsync(cells, ValueStatus.Submitted, ValueStatus.Approved, null, ct, keep: by =>
+        {
+            var mine = !Settings.MayApproveCellOf(by, audit.Actor);
+            own += mine ? 1 : 0;
+            return mine;
+        });
+        return (changed, own);
+    }
+
+    /// <summary>
+    /// Moves every cell of the given area × periods from one status to the next; null on a concurrent change. Cells for
+    /// which <paramref name="keep"/> (given who last changed them) is true stay as they are; <paramref name="stampActor"/>
+    /// records the user as the cells' last changer (a submission).
+    /// </summary>
+    private async Task<int?> MoveAsync(IReadOnlyList<(string Area, string Period)> cells, ValueStatus from, ValueStatus to, string? reason, CancellationToken ct,
+        Func<string?, bool>? keep = null, bool stampActor = false)
     {
         var changed = 0;
         foreach (var byArea in cells.GroupBy(c => c.Area))
@@ -239,9 +271,21 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
                 .Where(y => y is not null).Select(y => y!.Value).ToList();
             var values = await db.IndicatorValues.Where(v => v.AreaCode == area && periods.Contains(v.Period) && v.Status == from).ToListAsync(ct);
             var cohorts = years.Count == 0 ? [] : await db.BirthCohorts.Where(c => c.AreaCode == area && years.Contains(c.BirthYear) && c.Status == from).ToListAsync(ct);
+            if (keep is not null)
+            {
+                values = values.Where(v => !keep(v.UpdatedBy)).ToList();
+                cohorts = cohorts.Where(c => !keep(c.UpdatedBy)).ToList();
+            }
+
             foreach (var v in values)
             {
                 v.Status = to;
+                if (stampActor)
+                {
+                    v.UpdatedAt = audit.Now;
+                    v.UpdatedBy = audit.Actor;
+                }
+
                 if (reason is not null)
                 {
                     v.ReopenReason = reason;
@@ -253,6 +297,12 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             foreach (var c in cohorts)
             {
                 c.Status = to;
+                if (stampActor)
+                {
+                    c.UpdatedAt = audit.Now;
+                    c.UpdatedBy = audit.Actor;
+                }
+
                 if (reason is not null)
                 {
                     c.ReopenReason = reason;
@@ -315,7 +365,8 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
                 visible[g.Key.Area], g.Key.Period,
                 g.Count(c => !c.IsCohort), g.Count(c => c.IsCohort),
                 g.Count(c => c.Status == ValueStatus.Draft), g.Count(c => c.Status == ValueStatus.Submitted), g.Count(c => c.Status == ValueStatus.Approved),
-                latest.Updated, latest.UpdatedBy, g.Select(c => c.ReopenReason).FirstOrDefault(r => r is not null && g.Any(x => x.Status == ValueStatus.Draft)));
+                latest.Updated, latest.UpdatedBy, g.Select(c => c.ReopenReason).FirstOrDefault(r => r is not null && g.Any(x => x.Status == ValueStatus.Draft)),
+                g.Count(c => c.Status == ValueStatus.Submitted && !Settings.MayApproveCellOf(c.UpdatedBy, audit.Actor)));
         });
 
         if (WorkflowRules.TryParseStatus(StatusFilter, out var status))
