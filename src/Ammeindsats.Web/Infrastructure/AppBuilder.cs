@@ -175,6 +175,11 @@ public static class AppBuilder
                 // A foreign area answers 403, not a redirect to a login page the user is already past.
                 o.Events.OnRedirectToAccessDenied = ctx =>
                 {
+                    if (ctx.Request.Path.StartsWithSegments("/api"))
+                    {
+                        return Auth.ApiProblems.ForbiddenAsync(ctx.HttpContext);
+                    }
+
                     ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
@@ -182,7 +187,7 @@ public static class AppBuilder
                 {
                     if (ctx.Request.Path.StartsWithSegments("/api"))
                     {
-                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        return Auth.ApiProblems.UnauthorizedAsync(ctx.HttpContext);
                     }
                     else
                     {

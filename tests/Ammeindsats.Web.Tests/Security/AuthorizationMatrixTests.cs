@@ -229,7 +229,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
         };
     }
 
-    private static async Task<HttpClient> ApiClientAsync(TestApp app, string email)
+    internal static async Task<HttpClient> ApiClientAsync(TestApp app, string email)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();

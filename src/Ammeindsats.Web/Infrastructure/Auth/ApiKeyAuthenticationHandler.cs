@@ -29,6 +29,10 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => ApiProblems.UnauthorizedAsync(Context);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ApiProblems.ForbiddenAsync(Context);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -94,4 +98,25 @@ public static class ApiKeySecrets
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>The API's answers to a missing or wrong key and to a missing right, as problem+json like its other errors.</summary>
+public static class ApiProblems
+{
+    public static Task UnauthorizedAsync(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Ikke logget ind",
+            detail: "Kaldet kræver en gyldig API-nøgle i headeren «Authorization: Bearer ak_…». Nøgler oprettes under «Min konto» › «API-nøgler» eller med kommandoen «api-keys create».")
+            .ExecuteAsync(context);
+    }
+
+    public static Task ForbiddenAsync(HttpContext context) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Ingen adgang",
+            detail: "API-nøglens bruger har ikke en rolle, der giver adgang til dette kald.")
+            .ExecuteAsync(context);
 }
