@@ -252,9 +252,9 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
             return false;
         }
 
-        if (!WorkflowRules.TryParseCount(text, out value))
+        if (!WorkflowRules.TryParseTypedCount(text, out value))
         {
-            ModelState.AddModelError(key, $"{what} skal være et helt tal på 0 eller mere, uden punktum eller komma. Der står \"{text.Trim()}\".");
+            ModelState.AddModelError(key, $"{what} skal være et helt tal på 0 eller mere, eventuelt med punktum mellem tusinderne (1.234), men uden decimaler. Der står \"{text.Trim()}\".");
             return false;
         }
 

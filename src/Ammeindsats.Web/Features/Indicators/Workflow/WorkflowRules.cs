@@ -69,6 +69,28 @@ public static class WorkflowRules
     public static bool TryParseCount(string? text, out int value) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>
+    /// A count typed by a person: digits, optionally grouped in thousands with the Danish point or a space
+    /// ("1.234", "1 234", "12.345.678"). A point anywhere else ("12.5", "1.23") is refused, so that a decimal
+    /// number is never read as a count.
+    /// </summary>
+    public static bool TryParseTypedCount(string? text, out int value)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (TryParseCount(trimmed, out value))
+        {
+            return true;
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"^[0-9]{1,3}([. \u00A0][0-9]{3})+$"))
+        {
+            value = 0;
+            return false;
+        }
+
+        return TryParseCount(trimmed.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal), out value);
+    }
+
     /// <summary>A decimal number with a comma or a point (70,5 or 70.5).</summary>
     public static bool TryParseDecimal(string? text, out double value) =>
         double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
