@@ -46,7 +46,7 @@ public static class BackupCommands
             throw;
         }
 
-        await Console.Error.WriteLineAsync($"Sikkerhedskopi skrevet til {file} ({new FileInfo(file).Length:N0} bytes).");
+        await Console.Error.WriteLineAsync($"Sikkerhedskopi skrevet til {file} ({new FileInfo(file).Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("da-DK"))} bytes).");
         return ExitCodes.Done;
     }
 

@@ -137,5 +137,11 @@ public sealed class CommandLineTests
 
         await using var db = app.NewDbContext();
         Assert.True(await db.BirthCohorts.AnyAsync(c => c.IsDemo), "The indicator module adds its demo cohorts through the seeding mechanism.");
+
+        // The report writes its counts the Danish way: the number of demo cohorts with a thousands point.
+        var cohorts = await db.BirthCohorts.CountAsync(c => c.IsDemo);
+        Assert.True(cohorts >= 1000, $"{cohorts} demo cohorts");
+        var danish = $"{cohorts / 1000}.{cohorts % 1000:000} fødselsårgange";
+        Assert.Contains(danish, seed.StandardOutput + seed.StandardError, StringComparison.Ordinal);
     }
 }

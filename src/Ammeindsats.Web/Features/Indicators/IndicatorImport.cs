@@ -75,7 +75,7 @@ public sealed class ImportOutcome
     public bool Succeeded => Problems.Count == 0;
 
     public string Describe() =>
-        $"{RowsRead:N0} rækker læst; {Inserted} nye, {Updated} ændrede, {Deleted} fjernede og {Unchanged} uændrede celler.";
+        $"{Core.Common.DanishFormat.Number(RowsRead)} rækker læst; {Core.Common.DanishFormat.Number(Inserted)} nye, {Core.Common.DanishFormat.Number(Updated)} ændrede, {Core.Common.DanishFormat.Number(Deleted)} fjernede og {Core.Common.DanishFormat.Number(Unchanged)} uændrede celler.";
 }
 
 /// <summary>
