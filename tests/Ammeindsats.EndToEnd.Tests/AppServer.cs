@@ -20,6 +20,15 @@ public sealed class AppServer : IAsyncLifetime
 
     public IBrowser? Browser { get; private set; }
 
+    /// <summary>Says once, at the test run's default verbosity, why the browser tests are skipped.</summary>
+    public AppServer(Xunit.Abstractions.IMessageSink diagnostics)
+    {
+        if (MissingReason is { } reason && Environment.GetEnvironmentVariable("AMMEINDSATS_REQUIRE_ALL") != "1")
+        {
+            diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(reason));
+        }
+    }
+
     public static string? MissingReason =>
         File.Exists(ChromiumPath) ? null : $"Browser tests skipped: Chromium not found at {ChromiumPath} (apt-get install chromium).";
 

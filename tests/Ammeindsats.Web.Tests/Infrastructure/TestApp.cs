@@ -169,6 +169,12 @@ public static class PostgresServer
 
     public static bool RequireAll => Environment.GetEnvironmentVariable("AMMEINDSATS_REQUIRE_ALL") == "1";
 
+    /// <summary>Why the PostgreSQL tests will be skipped, or null when they run.</summary>
+    public static string? SkipReason =>
+        Unavailable.Value is null || RequireAll
+            ? null
+            : $"PostgreSQL tests skipped: no server at 127.0.0.1 ({Unavailable.Value}). Set AMMEINDSATS_TEST_POSTGRES or start PostgreSQL.";
+
     /// <summary>Skips the test with a clear reason when there is no server, unless AMMEINDSATS_REQUIRE_ALL=1.</summary>
     public static void SkipIfUnavailable()
     {
@@ -182,7 +188,7 @@ public static class PostgresServer
             throw new InvalidOperationException($"PostgreSQL is required (AMMEINDSATS_REQUIRE_ALL=1) but not reachable: {Unavailable.Value}");
         }
 
-        Skip.If(true, $"PostgreSQL tests skipped: no server at 127.0.0.1 ({Unavailable.Value}). Set AMMEINDSATS_TEST_POSTGRES or start PostgreSQL.");
+        Skip.If(true, SkipReason);
     }
 }
 
@@ -191,6 +197,18 @@ public sealed class TestApps : IDisposable
 {
     private readonly Dictionary<DatabaseProvider, TestApp> _apps = [];
     private readonly Lock _lock = new();
+
+    /// <summary>
+    /// Says once, in the test run's own output at its default verbosity, why the PostgreSQL tests are skipped:
+    /// a skipped test's reason is otherwise only shown at a detailed verbosity.
+    /// </summary>
+    public TestApps(Xunit.Abstractions.IMessageSink diagnostics)
+    {
+        if (PostgresServer.SkipReason is { } reason)
+        {
+            diagnostics.OnMessage(new Xunit.Sdk.DiagnosticMessage(reason));
+        }
+    }
 
     public TestApp Get(DatabaseProvider provider)
     {
