@@ -28,5 +28,6 @@ public static class FeatureRegistration
         Areas.AreasApi.Map(api);
         Accounts.MeApi.Map(api);
         Indicators.IndicatorsApi.Map(api);
+        Indicators.Import.ImportTemplates.Map(app);
     }
 }

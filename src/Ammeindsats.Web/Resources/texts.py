@@ -10,6 +10,29 @@ danish_only = {
 }
 
 english = {
+    # Import file formats and templates
+    "(tom)": "(empty)",
+    "Eksempel": "Example",
+    "Filernes kolonner": "The files' columns",
+    "Første række er overskriften med kolonnernes navne, præcis som nedenfor; rækkefølgen er fri, og andre kolonner springes over. Kolonnerne adskilles med komma eller semikolon. Hent en skabelon, udfyld den, og indlæs den.": "The first row is the header with the column names, exactly as below; the order is free, and other columns are skipped. Columns are separated by comma or semicolon. Download a template, fill it in and upload it.",
+    "Hent skabelon som åben CSV (komma)": "Download the template as open CSV (comma)",
+    "Hent skabelon til Excel (semikolon)": "Download the template for Excel (semicolon)",
+    "Indhold og format": "Content and format",
+    "Kolonner i filen": "Columns of the file",
+    "Et id for barnet, som ikke er et CPR-nummer (fx et løbenummer). Samme barn med flere rækker tæller med sin seneste registrering.": "An id for the child that is not a CPR number (e.g. a running number). A child with several rows counts with its latest record.",
+    "Registreringens dato: åååå-mm-dd eller dd-mm-åååå.": "The date of the record: yyyy-mm-dd or dd-mm-yyyy.",
+    "Barnets fødselsdato i samme format. Fødselsåret bestemmer årgangen.": "The child's date of birth in the same format. The birth year decides the cohort.",
+    "Kommunekoden (fx 751 for Aarhus), eller tomt.": "The municipality code (e.g. 751 for Aarhus), or empty.",
+    "Fødestedets id (fx RM-AUH), eller tomt.": "The birth site's id (e.g. RM-AUH), or empty.",
+    "1 for førstegangsfødende, 2 eller mere for flergangsfødende, eller tomt.": "1 for a first birth, 2 or more for a later birth, or empty.",
+    "Antal dage med fuld amning, et helt tal på 0 eller mere.": "Days of full breastfeeding, a whole number of 0 or more.",
+    "Om barnet stadig var fuldt ammet ved registreringen: true/false, ja/nej eller 1/0.": "Whether the child was still fully breastfed at the record: true/false, ja/nej or 1/0.",
+    "Indikatorens kode, fx fuldamning-4mdr (se listen over indikatorer).": "The indicator's code, e.g. fuldamning-4mdr (see the list of indicators).",
+    "Områdets kode: kommunekode, region (fx 1082), klynge, fødested eller DK.": "The area's code: municipality code, region (e.g. 1082), cluster, birth site or DK.",
+    "År (2024), halvår (2024H1), kvartal (2024Q2) eller måned (2024-05).": "Year (2024), half-year (2024H1), quarter (2024Q2) or month (2024-05).",
+    "Tomt for alle børn, parity-1 for førstegangsfødende, parity-2plus for flergangsfødende.": "Empty for all children, parity-1 for first births, parity-2plus for later births.",
+    "Tælleren: et helt tal uden tusindtalsseparator.": "The numerator: a whole number without a thousands separator.",
+    "Nævneren: et helt tal, mindst lige så stort som tælleren.": "The denominator: a whole number at least as large as the numerator.",
     # Changed cells of an import
     "Kontrollér filen igen": "Check the file again",
     "Afbrudt": "Interrupted",

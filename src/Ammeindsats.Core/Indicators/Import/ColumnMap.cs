@@ -9,6 +9,19 @@ internal static class ColumnMap
     /// </summary>
     public static int[]? Resolve(IReadOnlyList<string> header, int headerLine, string[] required, ImportProblemList problems)
     {
+        if (required.Length > 1 && header.Count == 1)
+        {
+            // One field where several columns were expected: the file is not separated by comma or semicolon.
+            var only = header[0];
+            var separator = only.Contains('\t', StringComparison.Ordinal) ? "tabulator"
+                : only.Contains('|', StringComparison.Ordinal) ? "lodret streg (|)"
+                : null;
+            problems.Add(headerLine, null, separator is not null
+                ? $"Filens kolonner er adskilt med {separator}. Gem filen som CSV med komma eller semikolon mellem kolonnerne (i Excel: «Gem som» › «CSV (semikolonsepareret)»), eller indlæs den som Excel-projektmappe (.xlsx). Kolonnerne skal være: {string.Join(", ", required)}."
+                : $"Overskriften har kun én kolonne, \"{only}\". Kolonnerne skal være adskilt med komma eller semikolon og hedde: {string.Join(", ", required)}.");
+            return null;
+        }
+
         var indexes = new int[required.Length];
         bool ok = true;
         for (int r = 0; r < required.Length; r++)

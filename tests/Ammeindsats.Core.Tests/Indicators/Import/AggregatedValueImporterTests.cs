@@ -96,4 +96,16 @@ public class AggregatedValueImporterTests
 
         Assert.Equal([(1, "breakdown"), (1, "denominator")], result.Problems.Select(p => (p.Row, p.Column)));
     }
+
+    [Fact]
+    public void TabSeparatedFile_GetsOneProblemThatNamesTheSeparator_NotOnePerColumn()
+    {
+        var result = Importer.Import(TestFiles.Utf8(TestFiles.Lines(Header.Replace(',', '\t'), "full_bf_4m\tDK\t2023\t\t550\t1000")));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(1, problem.Row);
+        Assert.Contains("adskilt med tabulator", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("indicator, area, period, breakdown, numerator, denominator", problem.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Values);
+    }
 }
