@@ -240,6 +240,7 @@ public static class AppBuilder
                 o.Conventions.AuthorizeFolder("/Administration", Policies.Administrator);
                 o.Conventions.AuthorizeFolder("/Accounts/Manage", Policies.SignedIn);
             })
+            .AddMvcOptions(o => o.Filters.Add<AreaScopeFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddAntiforgery(o =>

@@ -101,6 +101,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             groups.Select(g => (IReadOnlyList<object?>)[g.Area.Code, g.Area.Name, g.Period, g.StatusText, g.Drafts, g.Submitted, g.Approved, g.Values, g.Cohorts, DanishTime.Table(g.Updated), g.UpdatedBy, g.ReopenReason]));
     }
 
+    [AreaScoped("celleOmraade", Role.Secretariat, Role.Network, Role.Reporter)]
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync();
@@ -123,6 +124,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
         };
     }
 
+    [AreaScoped("celleOmraade", Role.Secretariat)]
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync();
@@ -147,6 +149,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
         };
     }
 
+    [AreaScoped("celleOmraade", Role.Secretariat)]
     public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync();

@@ -88,6 +88,7 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         return Page();
     }
 
+    [AreaScoped("omraade", Role.Secretariat, Role.Network, Role.Reporter)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);

@@ -81,6 +81,7 @@ public sealed class TargetEditModel(AmmeindsatsDbContext db, CurrentAccess acces
         return Page();
     }
 
+    [AreaScoped("omraade", Core.Access.Role.Secretariat)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
