@@ -38,7 +38,7 @@ public sealed class AreaHierarchy
 
     public IReadOnlyList<Area> ChildrenOf(string code, AreaType? type = null) =>
         _children.TryGetValue(code, out var list)
-            ? list.Select(c => _areas[c]).Where(a => type is null || a.Type == type).OrderBy(a => a.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false)).ToList()
+            ? list.Select(c => _areas[c]).Where(a => type is null || a.Type == type).OrderBy(a => a.Name, Common.DanishText.Comparer).ToList()
             : [];
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : Pag
     public const string AreaConflict = "Området er ændret af en anden imens, så dine ændringer er ikke gemt. Formularen viser nu de gemte oplysninger. Ret dem igen, hvis det stadig er nødvendigt.";
     public const string MembershipConflict = "Medlemskabet er ændret af en anden imens, så din ændring er ikke gemt. Se de nye oplysninger herunder.";
 
-    private static readonly StringComparer Danish = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
+    private static readonly StringComparer Danish = Ammeindsats.Core.Common.DanishText.Comparer;
 
     public sealed record MembershipRow(int Id, string OtherCode, string OtherName, AreaType OtherType, DateOnly ValidFrom, DateOnly? ValidTo, bool Confirmed, int Version, bool Holds);
 

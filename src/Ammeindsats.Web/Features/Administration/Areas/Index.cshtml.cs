@@ -11,7 +11,7 @@ namespace Ammeindsats.Web.Features.Administration.Areas;
 /// <summary>Every area with its state; filtered by type or to those the reference data could not confirm.</summary>
 public sealed class IndexModel(AmmeindsatsDbContext db) : PageModel
 {
-    private static readonly StringComparer Danish = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
+    private static readonly StringComparer Danish = Ammeindsats.Core.Common.DanishText.Comparer;
 
     public sealed record AreaRow(string Code, AreaType Type, string Name, bool Confirmed, int UnconfirmedMemberships, bool Active)
     {

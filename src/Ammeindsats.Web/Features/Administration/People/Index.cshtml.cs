@@ -12,7 +12,7 @@ namespace Ammeindsats.Web.Features.Administration.People;
 /// <summary>Staff contacts, registered once and shared by the modules. Showing contact data is logged.</summary>
 public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit) : PageModel
 {
-    private static readonly StringComparer Danish = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
+    private static readonly StringComparer Danish = Ammeindsats.Core.Common.DanishText.Comparer;
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }

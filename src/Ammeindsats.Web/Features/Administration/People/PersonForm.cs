@@ -99,7 +99,7 @@ public sealed class PersonForm
 
     public async Task LoadChoicesAsync(AmmeindsatsDbContext db, CancellationToken ct)
     {
-        var danish = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), true);
+        var danish = Ammeindsats.Core.Common.DanishText.Comparer;
         AreaChoices = (await db.Areas.AsNoTracking().Where(a => a.Active || a.Code == AreaCode).ToListAsync(ct))
             .GroupBy(a => a.Type)
             .OrderBy(g => g.Key)

@@ -303,7 +303,7 @@ public sealed class DetailModel(
         var areas = await db.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code, ct);
         Grants = (await db.UserGrants.AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync(ct))
             .OrderBy(g => g.Role)
-            .ThenBy(g => g.AreaCode is null ? string.Empty : areas.GetValueOrDefault(g.AreaCode)?.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false))
+            .ThenBy(g => g.AreaCode is null ? string.Empty : areas.GetValueOrDefault(g.AreaCode)?.Name, Ammeindsats.Core.Common.DanishText.Comparer)
             .Select(g => new GrantRow(g.Id, g.Role, g.AreaCode, g.AreaCode is null ? null : areas.GetValueOrDefault(g.AreaCode)?.Name ?? g.AreaCode, UserDirectory.GrantText(g.Role, g.AreaCode, areas)))
             .ToList();
         ActiveApiKeys = await db.ApiKeys.CountAsync(k => k.UserId == user.Id && k.RevokedAt == null, ct);

@@ -11,7 +11,7 @@ namespace Ammeindsats.Web.Features.Administration.Users;
 /// <summary>Every login with its roles and state, searchable, sortable and as CSV.</summary>
 public sealed class IndexModel(AmmeindsatsDbContext db, TimeProvider clock) : PageModel
 {
-    private static readonly StringComparer Danish = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
+    private static readonly StringComparer Danish = Ammeindsats.Core.Common.DanishText.Comparer;
 
     public sealed record UserRow(string Id, string Email, string Name, IReadOnlyList<string> Grants, UserStatus Status, DateTimeOffset? LastLogin);
 

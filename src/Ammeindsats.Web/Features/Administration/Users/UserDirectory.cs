@@ -66,7 +66,7 @@ public static class UserDirectory
         }
 
         var areas = await db.Areas.AsNoTracking().Where(a => a.Active && types.Contains(a.Type)).ToListAsync(ct);
-        var danish = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false);
+        var danish = Ammeindsats.Core.Common.DanishText.Comparer;
         return types
             .Select(t => new AreaGroup(t, areas.Where(a => a.Type == t).OrderBy(a => a.Name, danish).ToList()))
             .Where(g => g.Areas.Count > 0)

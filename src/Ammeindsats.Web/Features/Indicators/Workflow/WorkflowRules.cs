@@ -29,7 +29,7 @@ public static class WorkflowRules
         hierarchy.Areas.Where(a => IsReportingArea(a) && scope.MayReport(a.Code))
             .OrderBy(a => a.Type).ThenBy(a => a.Name, Danish).ToList();
 
-    public static readonly StringComparer Danish = StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), true);
+    public static readonly StringComparer Danish = Ammeindsats.Core.Common.DanishText.Comparer;
 
     public static string StatusName(ValueStatus status) => status switch
     {
