@@ -30,7 +30,7 @@ public sealed class ImportPageTests(TestApps apps)
     /// Ten children in 751 Aarhus born 2013 (a year the demo data does not use), eleven rows: b09 appears twice
     /// and its later record (60 days, ended) counts.
     /// fuldamning-2uger (14 days), by hand:
-    ///   numerator, days ≥ 14: b01 (120), b03 (14), b06 (200, still), b07 (30), b09 (60), b10 (20) = 6;
+    ///   numerator, days ≥ 14: b01 (120), b03 (14), b06 (150, still at 179 days of age), b07 (30), b09 (60), b10 (20) = 6;
     ///   ended before 14 days: b02 (10), b04 (13), b08 (0) = 3, so the denominator is 6 + 3 = 9;
     ///   b05 was last seen still fully breastfed at 5 days, before the threshold, and is left out.
     /// Cohorts: total 10 children; parity-1 (b01, b03, b05, b08, b09) 5; parity-2plus (b02, b04, b07, b10) 4;
@@ -43,7 +43,7 @@ public sealed class ImportPageTests(TestApps apps)
         $"b03,{year}-09-01,{year}-03-03,751,,1,14,false",
         $"b04,{year}-09-01,{year}-03-04,751,,2,13,nej",
         $"b05,{year}-09-01,{year}-03-05,751,,1,5,true",
-        $"b06,{year}-09-01,{year}-03-06,751,,,200,ja",
+        $"b06,{year}-09-01,{year}-03-06,751,,,150,ja",
         $"b07,{year}-09-01,{year}-03-07,751,,2,30,0",
         $"b08,{year}-09-01,{year}-03-08,751,,1,0,false",
         $"b09,{year}-04-01,{year}-03-09,751,,1,7,true",

@@ -96,10 +96,17 @@ public sealed class ChildRecordImporter
     private readonly CodeLookup _municipalities;
     private readonly CodeLookup _birthSites;
 
+    private readonly int _latestDay;
+
     /// <param name="municipalityCodes">Known municipality codes, e.g. "101", "751".</param>
     /// <param name="birthSiteIds">Known birth-site ids, e.g. "RM-AUH".</param>
-    public ChildRecordImporter(IEnumerable<string> municipalityCodes, IEnumerable<string> birthSiteIds)
+    /// <param name="today">
+    /// The date of the import: a birth or a record after it is refused. One day of slack covers the hour in which
+    /// Danish time is a day ahead of UTC. Without it dates are not checked against the calendar.
+    /// </param>
+    public ChildRecordImporter(IEnumerable<string> municipalityCodes, IEnumerable<string> birthSiteIds, DateOnly? today = null)
     {
+        _latestDay = today is { } d ? d.DayNumber + 1 : int.MaxValue;
         ArgumentNullException.ThrowIfNull(municipalityCodes);
         ArgumentNullException.ThrowIfNull(birthSiteIds);
         _municipalities = new CodeLookup(municipalityCodes);
@@ -198,11 +205,24 @@ public sealed class ChildRecordImporter
             ok &= TryDate(reader, column[RecordDate], Columns[RecordDate], "Registreringsdatoen", line, problems, out var recordDate);
             bool birthOk = TryDate(reader, column[BirthDate], Columns[BirthDate], "Fødselsdatoen", line, problems, out var birthDate);
             ok &= birthOk;
-            if (ok && recordDate < birthDate)
+            if (birthOk && birthDate.DayNumber > _latestDay)
+            {
+                problems.Add(line, Columns[BirthDate], $"Fødselsdatoen {DanishFormat.TableDate(birthDate)} ligger i fremtiden.");
+                ok = false;
+            }
+            else if (ok && recordDate.DayNumber > _latestDay)
+            {
+                problems.Add(line, Columns[RecordDate], $"Registreringsdatoen {DanishFormat.TableDate(recordDate)} ligger i fremtiden.");
+                ok = false;
+            }
+            else if (ok && recordDate < birthDate)
             {
                 problems.Add(line, Columns[RecordDate], "Registreringsdatoen ligger før barnets fødselsdato.");
                 ok = false;
             }
+
+            // The child's age in days at the record: no child is breastfed for longer than it has lived.
+            int ageAtRecord = ok ? recordDate.DayNumber - birthDate.DayNumber : int.MaxValue;
 
             short municipality = -1;
             var municipalityText = reader[column[MunicipalityCode]];
@@ -269,6 +289,12 @@ public sealed class ChildRecordImporter
             {
                 problems.Add(line, Columns[FullDays], string.Create(CultureInfo.InvariantCulture,
                     $"{DanishFormat.Number(days)} dage med fuld amning er mere end {DanishFormat.Number(MaxFullBreastfeedingDays)} (10 år). Tjek tallet."));
+                ok = false;
+            }
+            else if (days > ageAtRecord)
+            {
+                problems.Add(line, Columns[FullDays], string.Create(CultureInfo.InvariantCulture,
+                    $"{DanishFormat.Number(days)} dage med fuld amning er flere, end barnet var gammelt ved registreringen ({DanishFormat.Number(ageAtRecord)} dage fra fødselsdatoen til registreringsdatoen). Tjek tallet og datoerne."));
                 ok = false;
             }
 

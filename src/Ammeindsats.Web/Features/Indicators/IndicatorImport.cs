@@ -144,7 +144,8 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Type }).ToListAsync(ct);
         var importer = new ChildRecordImporter(
             areas.Where(a => a.Type == AreaType.Municipality).Select(a => a.Code),
-            areas.Where(a => a.Type == AreaType.BirthSite).Select(a => a.Code));
+            areas.Where(a => a.Type == AreaType.BirthSite).Select(a => a.Code),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var result = importer.Import(file);
         // Reading a large file leaves its working tables behind (about 50 MB for a million rows, in
         // large-object memory that is only swept by a full collection). Sweeping them now lets the

@@ -373,4 +373,29 @@ public class ChildRecordImporterTests
         Assert.Equal(Enumerable.Repeat(500, 200), dk.EndedByDay);
         Assert.All(dk.CensoredByDay, n => Assert.Equal(0, n));
     }
+
+    [Fact]
+    public void ImpossibleRows_AreRefusedWithRowAndColumn_AndTheWholeFileWithThem()
+    {
+        var importer = new ChildRecordImporter(["751"], ["RM-AUH"], today: new DateOnly(2026, 12, 2));
+        string text = TestFiles.Lines(
+            Header,
+            // Still fully breastfed at 200 days, recorded at 31 days of age (2026-03-01 to 2026-04-01).
+            "x1,2026-04-01,2026-03-01,751,,1,200,true",
+            // Born in 2029.
+            "x2,2029-09-01,2029-03-01,751,,1,10,false",
+            // Exactly as old as the days: accepted.
+            "x3,2026-04-01,2026-03-01,751,,1,31,true",
+            // Recorded tomorrow: within the day of slack for Danish time.
+            "x4,2026-12-03,2026-11-01,751,,1,20,true",
+            // Recorded the day after tomorrow: refused.
+            "x5,2026-12-04,2026-11-01,751,,1,20,true");
+
+        var result = importer.Import(TestFiles.Utf8(text));
+
+        Assert.Equal([(2, "full_breastfeeding_days"), (3, "birth_date"), (6, "record_date")], result.Problems.Select(p => (p.Row, p.Column)));
+        Assert.Contains("(31 dage fra fødselsdatoen til registreringsdatoen)", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("01-03-2029 ligger i fremtiden", result.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Empty(result.Cohorts);
+    }
 }

@@ -20,8 +20,8 @@ public static class ImportTemplates
         new("municipality_code", "Kommunekoden (fx 751 for Aarhus), eller tomt.", "751"),
         new("birth_site", "Fødestedets id (fx RM-AUH), eller tomt.", "RM-AUH"),
         new("parity", "1 for førstegangsfødende, 2 eller mere for flergangsfødende, eller tomt.", "1"),
-        new("full_breastfeeding_days", "Antal dage med fuld amning, et helt tal på 0 eller mere.", "120"),
-        new("still_fully_breastfed", "Om barnet stadig var fuldt ammet ved registreringen: true/false, ja/nej eller 1/0.", "false"),
+        new("full_breastfeeding_days", "Antal dage med fuld amning: et helt tal fra 0 til barnets alder i dage ved registreringen. Fødsels- og registreringsdatoer i fremtiden afvises.", "120"),
+        new("still_fully_breastfed", "true/ja/1: barnet var stadig fuldt ammet, da det sidst blev set efter så mange dage; false/nej/0: den fulde amning sluttede efter så mange dage.", "false"),
     ];
 
     public static readonly IReadOnlyList<ImportColumn> IndicatorValueColumns =
