@@ -18,6 +18,7 @@ public static class FeatureRegistration
         Indicators.Import.ImportRegistration.AddIndicatorImportPages(services);
         services.AddScoped<Indicators.IndicatorFigures>();
         services.AddHostedService<Indicators.FiguresWarmup>();
+        Indicators.Published.PublishedRegistration.AddPublishedCache(services);
         services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 
