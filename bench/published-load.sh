@@ -70,8 +70,9 @@ PATHS=(
     "download|/api/v1/indicators/download?dialect=opendata|zip"
 )
 
-# The figures' warm-up runs in the background after start; wait until the first pages answer quickly.
-sleep 5
+# The figures' warm-up (published, then working figures) runs in the background after start; let it finish
+# so it does not compete with the measurements.
+sleep ${BENCH_WARMUP_S:-30}
 for entry in "${PATHS[@]}"; do
     IFS='|' read -r name path ext <<< "$entry"
     curl -fs -o "$STATIC/$name.$ext" "$BASE$path"
