@@ -19,6 +19,7 @@ public static class FeatureRegistration
         services.AddScoped<Indicators.IndicatorFigures>();
         services.AddHostedService<Indicators.FiguresWarmup>();
         services.AddOptions<Indicators.Workflow.WorkflowSettings>().BindConfiguration(Indicators.Workflow.WorkflowSettings.Section);
+        Indicators.Published.PublishedRegistration.AddPublishedCache(services);
         services.AddOptions<Indicators.DisclosureSettings>().BindConfiguration(Indicators.DisclosureSettings.Section).ValidateDataAnnotations().ValidateOnStart();
     }
 

@@ -324,6 +324,8 @@ public static class AppBuilder
         // After authentication, whose remote handlers (the OpenID Connect callback) answer paths with no endpoint.
         app.UseMiddleware<UnknownPathMiddleware>();
         app.UseAuthorization();
+        // Anonymous answers of the published figures, from the cache; after authentication, which tells who asks.
+        app.UseMiddleware<Features.Indicators.Published.PublishedResponseCache>();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

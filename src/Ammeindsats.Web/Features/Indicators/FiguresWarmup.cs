@@ -5,7 +5,7 @@ namespace Ammeindsats.Web.Features.Indicators;
 
 /// <summary>
 /// Keeps each node's cache of published figures warm: at start and whenever the data fingerprint changes,
-/// it computes the published figures of every indicator, so the first visitor after an import or an approval
+/// it computes the published figures of every indicator, and then the working figures staff see, so the first visitor after an import or an approval
 /// does not wait for the disclosure computation. It looks at the fingerprint (four small aggregate queries)
 /// every two seconds, so a change made on any node is picked up by every node within seconds. Runs on every
 /// node (each has its own cache); it holds no state that another node would need.
@@ -40,6 +40,17 @@ public sealed class FiguresWarmup(IServiceScopeFactory scopes, TimeProvider cloc
                     foreach (var benchmark in new[] { "DK", "region" })
                     {
                         await figures.ComputeAsync(indicator, publishedOnly: true, benchmark, stoppingToken);
+                    }
+                }
+
+                // Then the working figures staff see for their own areas, so the first page after a login
+                // does not compute them for every indicator (the published ones come first: anonymous visitors
+                // are the many).
+                foreach (var indicator in indicators)
+                {
+                    foreach (var benchmark in new[] { "DK", "region" })
+                    {
+                        await figures.ComputeAsync(indicator, publishedOnly: false, benchmark, stoppingToken);
                     }
                 }
 

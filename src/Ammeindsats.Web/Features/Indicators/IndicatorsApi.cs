@@ -181,7 +181,7 @@ public static class IndicatorsApi
         return Results.Ok(list);
     }
 
-    private static async Task<IResult> Download([FromQuery] string? dialect, AmmeindsatsDbContext db, IndicatorFigures figures, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> Download([FromQuery] string? dialect, HttpContext http, Published.BulkDownloadFiles files, CancellationToken ct)
     {
         var csv = dialect is null or "opendata" ? CsvDialect.OpenData : dialect == "excel" ? CsvDialect.Excel : null;
         if (csv is null)
@@ -189,6 +189,17 @@ public static class IndicatorsApi
             return Results.Problem(statusCode: 400, title: "Ugyldigt format", detail: "dialect skal være excel eller opendata.");
         }
 
+        // Built once per published version and kept as a file; served from disk with ETag and ranges.
+        var file = await files.GetAsync(csv, ct);
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        return TypedResults.PhysicalFile(
+            file.Path, "application/zip", $"ammeindsats-indikatorer-{(csv == CsvDialect.Excel ? "excel" : "aabne-data")}.zip",
+            file.LastModified, new Microsoft.Net.Http.Headers.EntityTagHeaderValue(file.ETag), enableRangeProcessing: true);
+    }
+
+    /// <summary>The bulk download: every published value, the definitions and the licence, as a zip written to <paramref name="output"/>.</summary>
+    public static async Task WriteDownloadAsync(Stream output, CsvDialect csv, AmmeindsatsDbContext db, IndicatorFigures figures, TimeProvider clock, CancellationToken ct)
+    {
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.Active).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var indicator in indicators)
@@ -209,8 +220,7 @@ public static class IndicatorsApi
             ["indicator", "name_da", "name_en", "definition", "numerator", "denominator", "unit", "polarity", "threshold_days", "source"],
             indicators.Select(i => (IReadOnlyList<object?>)[i.Code, i.NameDa, i.NameEn, i.Definition, i.NumeratorDefinition, i.DenominatorDefinition, ToDto(i).Unit, ToDto(i).Polarity, i.ThresholdDays, i.Source]).ToList());
 
-        var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             await using (var s = zip.CreateEntry("values.csv").Open())
             {
@@ -228,9 +238,6 @@ public static class IndicatorsApi
                 await w.WriteAsync(License(clock));
             }
         }
-
-        buffer.Position = 0;
-        return Results.File(buffer, "application/zip", $"ammeindsats-indikatorer-{(csv == CsvDialect.Excel ? "excel" : "aabne-data")}.zip");
     }
 
     public static string License(TimeProvider clock) =>

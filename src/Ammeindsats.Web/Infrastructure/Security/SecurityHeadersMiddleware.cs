@@ -17,8 +17,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            // A page answered from a cache carries the nonce it was rendered with; that one is named instead.
+            var named = context.CspNonce() is { Length: > 0 } cached ? cached : nonce;
             headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                $"default-src 'self'; script-src 'self' 'nonce-{named}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
                 "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
