@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Ammeindsats.EndToEnd.Tests;
+
+/// <summary>
+/// What a user sees on the indicator pages, checked by computed style and visible position in Chromium, since
+/// markup alone does not show where the design system draws a control or which rule wins.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class IndicatorPagesUxTests(AppServer server)
+{
+    [SkippableFact]
+    public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_AndCanTickIt()
+    {
+        Browser.SkipIfMissing();
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await Browser.LogInAsync(page, server.BaseUrl, "admin@demo.ammeindsats.dk");
+
+        await page.GotoAsync("/indikatorer/import");
+        var form = await Box(page.Locator("main form[enctype='multipart/form-data']"));
+        var label = await Box(page.Locator("label[for=Approve]"));
+        // The design system hides the input and draws the box as the label's ::before; both must sit at the label.
+        var input = await Box(page.Locator("#Approve"));
+        var drawn = await page.EvaluateAsync<double[]>(
+            "() => { const l = document.querySelector('label[for=Approve]'); const s = getComputedStyle(l, '::before'); " +
+            "const p = l.offsetParent.getBoundingClientRect(); return [p.left + parseFloat(s.left), p.top + window.scrollY + parseFloat(s.top) + parseFloat(s.marginTop)]; }");
+        Assert.True(Inside(input, form), $"The checkbox at ({input.X}, {input.Y}) lies outside the form ({form.X}, {form.Y}, {form.Width}×{form.Height}).");
+        Assert.True(Math.Abs(input.X - label.X) < 40 && Math.Abs(input.Y - label.Y) < 24, $"The checkbox at ({input.X}, {input.Y}) is not beside its label at ({label.X}, {label.Y}).");
+        Assert.True(Math.Abs(drawn[0] - label.X) < 40 && Math.Abs(drawn[1] - label.Y) < 24, $"The drawn box at ({drawn[0]}, {drawn[1]}) is not beside its label at ({label.X}, {label.Y}).");
+
+        await page.Locator("#Approve").ClickAsync();
+        Assert.True(await page.Locator("#Approve").IsCheckedAsync());
+        await page.GetByText("Godkend ved import").ClickAsync();
+        Assert.False(await page.Locator("#Approve").IsCheckedAsync());
+        await Browser.AssertAccessibleAsync(page);
+        await context.CloseAsync();
+    }
+
+    private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)
+    {
+        await locator.ScrollIntoViewIfNeededAsync();
+        var box = await locator.BoundingBoxAsync();
+        Assert.NotNull(box);
+        // Page coordinates, so boxes taken at different scroll positions compare.
+        var scrollY = await locator.Page.EvaluateAsync<double>("() => window.scrollY");
+        return new LocatorBoundingBoxResult { X = box.X, Y = box.Y + (float)scrollY, Width = box.Width, Height = box.Height };
+    }
+
+    private static bool Inside(LocatorBoundingBoxResult inner, LocatorBoundingBoxResult outer) =>
+        inner.X >= outer.X - 1 && inner.Y >= outer.Y - 1
+        && inner.X + inner.Width <= outer.X + outer.Width + 1 && inner.Y + inner.Height <= outer.Y + outer.Height + 1;
+}
