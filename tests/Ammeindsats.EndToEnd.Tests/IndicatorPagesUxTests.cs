@@ -37,6 +37,30 @@ public sealed class IndicatorPagesUxTests(AppServer server)
         await context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task Visitor_SeesTheOverviewInTheLegendsColours()
+    {
+        Browser.SkipIfMissing();
+        var page = await server.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseUrl });
+
+        await page.GotoAsync("/indikatorer");
+        // Every comparison class in the table, with the computed fills of its cells and of the legend's swatch.
+        var colours = await page.EvaluateAsync<string[][]>(
+            "() => [...new Set([...document.querySelectorAll('table.tartan td')].flatMap(c => [...c.classList].filter(k => k.startsWith('cmp-'))))]" +
+            ".map(k => [k, [...new Set([...document.querySelectorAll('table.tartan td.' + k)].map(c => getComputedStyle(c).backgroundColor))].join(' | '), " +
+            "(s => s ? getComputedStyle(s).backgroundColor : 'no swatch')(document.querySelector('.legend .swatch.' + k))])");
+        Assert.Contains(colours, c => c[0] == "cmp-better");
+        Assert.Contains(colours, c => c[0] == "cmp-worse");
+        foreach (var c in colours)
+        {
+            Assert.True(c[1] != "rgba(0, 0, 0, 0)" && c[1] == c[2], $"Cells of {c[0]} are filled {c[1]}, the legend says {c[2]}.");
+        }
+
+        // Figures line up on the right, so digits compare down a column.
+        Assert.Equal("right", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table.tartan td.numeric')).textAlign"));
+        await page.CloseAsync();
+    }
+
     private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)
     {
         await locator.ScrollIntoViewIfNeededAsync();

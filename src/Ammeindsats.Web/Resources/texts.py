@@ -108,6 +108,10 @@ english = {
     "Værdi mod antal børn med kontrolgrænser (95 % og 99,8 %) omkring benchmark. Punkter uden for grænserne afviger mere end tilfældig variation.": "Value against number of children with control limits (95% and 99.8%) around the benchmark. Points outside the limits deviate more than random variation.",
     "Som JSON (API)": "As JSON (API)",
     "– betyder diskretioneret: tæller, nævner eller forskellen er under {0}, eller værdien ville kunne regnes ud af andre tal.": "– means suppressed: the numerator, denominator or difference is below {0}, or the value could be worked out from other figures.",
+    # Indicator pages: legends, badges, menus and layout
+    "Højere/lavere": "Higher/lower",
+    "end DK, uden vurdering": "than DK, not judged",
+    # End of indicator pages: legends, badges, menus and layout
     # Indicator menu
     "Indikatormenu": "Indicator menu",
     "Oversigt": "Overview",
