@@ -10,7 +10,7 @@ namespace Ammeindsats.EndToEnd.Tests;
 public sealed class IndicatorPagesUxTests(AppServer server)
 {
     [SkippableFact]
-    public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_AndCanTickIt()
+    public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_AndTheAdministrationMenu()
     {
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
@@ -34,6 +34,8 @@ public sealed class IndicatorPagesUxTests(AppServer server)
         await page.GetByText("Godkend ved import").ClickAsync();
         Assert.False(await page.Locator("#Approve").IsCheckedAsync());
         await Browser.AssertAccessibleAsync(page);
+
+        Assert.Equal(1, await page.Locator("nav.navigation-menu a[href='/administration']").CountAsync());
         await context.CloseAsync();
     }
 
@@ -59,6 +61,46 @@ public sealed class IndicatorPagesUxTests(AppServer server)
         // Figures line up on the right, so digits compare down a column.
         Assert.Equal("right", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table.tartan td.numeric')).textAlign"));
         await page.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task PhoneVisitor_OpensTheMainMenu_AndWideTablesScrollInsideThePage()
+    {
+        Browser.SkipIfMissing();
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+
+        foreach (var path in new[] { "/indikatorer/fuldamning-2uger?area=751", "/indikatorer/omraade/751", "/indikatorer/foer-efter", "/indikatorer" })
+        {
+            await page.GotoAsync(path);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px phone, so the browser zooms the page out.");
+        }
+
+        // Only administrators are offered the administration.
+        Assert.Equal(0, await page.Locator("nav.navigation-menu a[href='/administration']").CountAsync());
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        Assert.True(await button.IsVisibleAsync(), "A phone shows a menu button.");
+        Assert.Equal("false", await button.GetAttributeAsync("aria-expanded"));
+        await button.ClickAsync();
+        Assert.Equal("true", await button.GetAttributeAsync("aria-expanded"));
+        var links = page.Locator("nav.navigation-menu .mainmenu a");
+        Assert.True(await links.CountAsync() >= 8);
+        for (var i = 0; i < await links.CountAsync(); i++)
+        {
+            var link = links.Nth(i);
+            var box = await link.BoundingBoxAsync();
+            Assert.True(await link.IsVisibleAsync() && box is not null && box.X >= 0 && box.X + box.Width <= 390,
+                $"Menu item {await link.TextContentAsync()} is not within the phone's width.");
+        }
+
+        await Browser.AssertAccessibleAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Områder", Exact = true }).First.ClickAsync();
+        await page.WaitForURLAsync("**/omraader");
+        await context.CloseAsync();
     }
 
     private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)

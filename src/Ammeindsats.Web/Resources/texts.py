@@ -111,6 +111,7 @@ english = {
     # Indicator pages: legends, badges, menus and layout
     "Højere/lavere": "Higher/lower",
     "end DK, uden vurdering": "than DK, not judged",
+    "Menu": "Menu",
     # End of indicator pages: legends, badges, menus and layout
     # Indicator menu
     "Indikatormenu": "Indicator menu",
