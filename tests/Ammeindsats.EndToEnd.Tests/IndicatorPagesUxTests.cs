@@ -40,7 +40,7 @@ public sealed class IndicatorPagesUxTests(AppServer server)
     }
 
     [SkippableFact]
-    public async Task Visitor_SeesTheOverviewInTheLegendsColours()
+    public async Task Visitor_SeesTheOverviewInTheLegendsColours_WithDemoFiguresTaggedAndExplained()
     {
         Browser.SkipIfMissing();
         var page = await server.Browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.BaseUrl });
@@ -60,6 +60,21 @@ public sealed class IndicatorPagesUxTests(AppServer server)
 
         // Figures line up on the right, so digits compare down a column.
         Assert.Equal("right", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table.tartan td.numeric')).textAlign"));
+
+        // Demonstration figures carry a tag that cannot be read as a unit ("124 d" looked like days), explained
+        // right above the table.
+        var unitLike = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('table.tartan td')].map(c => { const v = c.cloneNode(true); v.querySelectorAll('.visually-hidden').forEach(h => h.remove()); return v.textContent.trim(); })" +
+            ".filter(t => /\\d[\\s*]*d$/.test(t)).slice(0, 3)");
+        Assert.Empty(unitLike);
+        var badge = page.Locator("table.tartan td .demo-badge").First;
+        Assert.True(await badge.IsVisibleAsync());
+        Assert.Equal("demo", (await badge.TextContentAsync())?.Trim());
+        var explained = await Box(page.Locator(".demo-explained"));
+        var table = await Box(page.Locator("table.tartan"));
+        Assert.True(explained.Y + explained.Height <= table.Y && table.Y - explained.Y < 250,
+            $"The explanation of the demo tag at y={explained.Y} is not just above the table at y={table.Y}.");
+        Assert.Equal(1, await page.Locator(".demo-explained .demo-badge").CountAsync());
         await page.CloseAsync();
     }
 

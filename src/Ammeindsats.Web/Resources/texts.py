@@ -112,6 +112,8 @@ english = {
     "Højere/lavere": "Higher/lower",
     "end DK, uden vurdering": "than DK, not judged",
     "Menu": "Menu",
+    "Opfundne demonstrationsdata": "Made-up demonstration data",
+    "Tal mærket demo er opfundne demonstrationsdata, ikke rigtige målinger.": "Figures tagged demo are made-up demonstration data, not real measurements.",
     # End of indicator pages: legends, badges, menus and layout
     # Indicator menu
     "Indikatormenu": "Indicator menu",
