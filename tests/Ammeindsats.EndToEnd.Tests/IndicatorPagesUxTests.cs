@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Ammeindsats.EndToEnd.Tests;
@@ -7,7 +8,7 @@ namespace Ammeindsats.EndToEnd.Tests;
 /// markup alone does not show where the design system draws a control or which rule wins.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class IndicatorPagesUxTests(AppServer server)
+public sealed partial class IndicatorPagesUxTests(AppServer server)
 {
     [SkippableFact]
     public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_AndTheAdministrationMenu()
@@ -117,6 +118,74 @@ public sealed class IndicatorPagesUxTests(AppServer server)
         await page.WaitForURLAsync("**/omraader");
         await context.CloseAsync();
     }
+
+    [SkippableFact]
+    public async Task Staff_ReadChartsInDanishNumbers_WithDraftsMarkedAndEveryLabelWhole()
+    {
+        Browser.SkipIfMissing();
+        // Monthly drafts for Aarhus, and three equal approved months for Silkeborg (every point on the median).
+        var drafts = new List<string> { "indicator,area,period,breakdown,numerator,denominator" };
+        drafts.AddRange(Enumerable.Range(1, 6).Select(m => $"fuldamning-1mdr,751,2009-{m:00},,{50 + m},100"));
+        var flat = new List<string> { "indicator,area,period,breakdown,numerator,denominator" };
+        flat.AddRange(Enumerable.Range(1, 3).Select(m => $"fuldamning-1mdr,740,2008-{m:00},,60,100"));
+        var file = Path.Combine(Path.GetTempPath(), $"kladder-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllLinesAsync(file, drafts);
+            Assert.Equal(0, await server.RunCommandAsync("import", "indicator-values", file));
+            await File.WriteAllLinesAsync(file, flat);
+            Assert.Equal(0, await server.RunCommandAsync("import", "indicator-values", file, "--approve"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = Browser.CollectErrors(page);
+        await Browser.LogInAsync(page, server.BaseUrl, "admin@demo.ammeindsats.dk");
+
+        await page.GotoAsync("/indikatorer/fuldamning-2uger?area=751");
+        await page.Locator("#funnel-chart svg").WaitForAsync();
+        var texts = await ChartTexts(page, ".chart");
+        var english = texts.Where(t => EnglishThousands().IsMatch(t) || EnglishDecimal().IsMatch(t)).ToList();
+        Assert.True(english.Count == 0, "Axis labels in English number format: " + string.Join(", ", english));
+        Assert.Contains(await ChartTexts(page, "#funnel-chart"), t => DanishThousands().IsMatch(t));
+
+        await page.GotoAsync("/indikatorer/fuldamning-median-dage");
+        await page.Locator("#trend-chart svg").WaitForAsync();
+        Assert.DoesNotContain("95 %-interval", await ChartTexts(page, "#trend-chart"));
+        Assert.DoesNotContain("Kan ikke beregnes", await page.Locator("main").InnerTextAsync());
+
+        await page.GotoAsync("/indikatorer/fuldamning-1mdr?area=751");
+        await page.Locator("#runchart-month svg").WaitForAsync();
+        var run = await ChartTexts(page, "#runchart-month");
+        Assert.Contains("Ikke godkendt (kladde)", run);
+        var median = page.Locator("#runchart-month svg text", new() { HasTextString = "Median 53,5" });
+        Assert.True(Inside((await median.BoundingBoxAsync())!, (await page.Locator("#runchart-month").BoundingBoxAsync())!), "The median label is cut off.");
+        // Drafts are hollow rings of their own series, not the line's filled points.
+        Assert.True(await page.Locator("#runchart-month svg path[fill='#fff'][stroke='#b35900']").CountAsync() >= 6);
+
+        await page.GotoAsync("/indikatorer/fuldamning-1mdr?area=740");
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("(grænse )", main);
+        Assert.Contains("Alle punkter ligger på medianen", main);
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
+    private static async Task<List<string>> ChartTexts(IPage page, string selector) =>
+        [.. (await page.Locator(selector + " svg text").AllTextContentsAsync()).Select(t => t.Trim())];
+
+    [GeneratedRegex(@"^\d{1,3}(,\d{3})+$")]
+    private static partial Regex EnglishThousands();
+
+    [GeneratedRegex(@"^-?\d+\.\d{1,2}$")]
+    private static partial Regex EnglishDecimal();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")]
+    private static partial Regex DanishThousands();
 
     private static async Task<LocatorBoundingBoxResult> Box(ILocator locator)
     {

@@ -112,6 +112,8 @@ english = {
     "Højere/lavere": "Higher/lower",
     "end DK, uden vurdering": "than DK, not judged",
     "Menu": "Menu",
+    "Tendenstesten (chi² for trend) gælder andele; for en median i dage vises udviklingen i diagrammet og tabellen.": "The trend test (chi² for trend) applies to proportions; for a median in days the development is shown in the chart and the table.",
+    "Alle punkter ligger på medianen, så Anhøjs regler kan ikke anvendes.": "Every point lies on the median, so Anhøj's rules cannot be applied.",
     "Opfundne demonstrationsdata": "Made-up demonstration data",
     "Tal mærket demo er opfundne demonstrationsdata, ikke rigtige målinger.": "Figures tagged demo are made-up demonstration data, not real measurements.",
     # End of indicator pages: legends, badges, menus and layout
