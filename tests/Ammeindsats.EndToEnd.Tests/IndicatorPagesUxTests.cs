@@ -11,7 +11,7 @@ namespace Ammeindsats.EndToEnd.Tests;
 public sealed partial class IndicatorPagesUxTests(AppServer server)
 {
     [SkippableFact]
-    public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_AndTheAdministrationMenu()
+    public async Task Administrator_SeesTheImportApprovalCheckboxBesideItsLabel_TheAdministrationMenuAndAReadableAuditTrail()
     {
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl });
@@ -37,6 +37,18 @@ public sealed partial class IndicatorPagesUxTests(AppServer server)
         await Browser.AssertAccessibleAsync(page);
 
         Assert.Equal(1, await page.Locator("nav.navigation-menu a[href='/administration']").CountAsync());
+
+        // The audit trail names fields and records in words, prints years as years and credits a login to its user.
+        await page.GotoAsync("/administration/revision?post=IndicatorTarget");
+        var targets = await page.Locator("main table").InnerTextAsync();
+        Assert.Contains("Indikatormål", targets);
+        Assert.Contains("Basisår: 2022", targets);
+        Assert.DoesNotContain("2.022", targets);
+        Assert.DoesNotContain("BaselineValue", targets);
+        await page.GotoAsync("/administration/revision?post=AppUser");
+        var login = await page.Locator("main table tbody tr", new() { HasTextString = "Sidste login" }).First.InnerTextAsync();
+        Assert.Contains("admin@demo.ammeindsats.dk", login);
+        Assert.DoesNotContain("anonym", login);
         await context.CloseAsync();
     }
 
