@@ -141,6 +141,19 @@ english = {
     "Værdi mod antal børn med kontrolgrænser (95 % og 99,8 %) omkring benchmark. Punkter uden for grænserne afviger mere end tilfældig variation.": "Value against number of children with control limits (95% and 99.8%) around the benchmark. Points outside the limits deviate more than random variation.",
     "Som JSON (API)": "As JSON (API)",
     "– betyder diskretioneret: tæller, nævner eller forskellen er under {0}, eller værdien ville kunne regnes ud af andre tal.": "– means suppressed: the numerator, denominator or difference is below {0}, or the value could be worked out from other figures.",
+    # Indicator pages: legends, badges, menus and layout
+    "Højere/lavere": "Higher/lower",
+    "end DK, uden vurdering": "than DK, not judged",
+    "Menu": "Menu",
+    "Fødselsårgang": "Birth cohort",
+    "Indikatordefinition": "Indicator definition",
+    "Indikatormål": "Indicator target",
+    "Indikatorværdi": "Indicator value",
+    "Tendenstesten (chi² for trend) gælder andele; for en median i dage vises udviklingen i diagrammet og tabellen.": "The trend test (chi² for trend) applies to proportions; for a median in days the development is shown in the chart and the table.",
+    "Alle punkter ligger på medianen, så Anhøjs regler kan ikke anvendes.": "Every point lies on the median, so Anhøj's rules cannot be applied.",
+    "Opfundne demonstrationsdata": "Made-up demonstration data",
+    "Tal mærket demo er opfundne demonstrationsdata, ikke rigtige målinger.": "Figures tagged demo are made-up demonstration data, not real measurements.",
+    # End of indicator pages: legends, badges, menus and layout
     # Indicator menu
     "Indikatormenu": "Indicator menu",
     "Oversigt": "Overview",

@@ -102,6 +102,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         throttle.Succeeded(account, address);
+        HttpContext.Items[HttpAuditContext.LoggingInKey] = user.Email;
         await users.ResetAccessFailedCountAsync(user);
         user.LastLoginAt = clock.GetUtcNow();
         await users.UpdateAsync(user);

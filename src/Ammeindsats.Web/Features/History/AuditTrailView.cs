@@ -49,6 +49,10 @@ public static class AuditTrailView
         ["UserGrant"] = "Rolle",
         ["ApiKey"] = "API-nøgle",
         ["Person"] = "Person",
+        ["BirthCohort"] = "Fødselsårgang",
+        ["IndicatorDefinition"] = "Indikatordefinition",
+        ["IndicatorTarget"] = "Indikatormål",
+        ["IndicatorValue"] = "Indikatorværdi",
     };
 
     private static readonly Dictionary<string, string> ActionNames = new(StringComparer.Ordinal)
@@ -94,6 +98,24 @@ public static class AuditTrailView
         ["LastUsedAt"] = "Sidst brugt",
         ["ErasedAt"] = "Slettet",
         ["IsDemo"] = "Demodata",
+        ["IndicatorCode"] = "Indikator",
+        ["BaselineYear"] = "Basisår",
+        ["BaselineValue"] = "Basisværdi",
+        ["TargetYear"] = "Målår",
+        ["TargetValue"] = "Målværdi",
+        ["Note"] = "Note",
+        ["Period"] = "Periode",
+        ["Breakdown"] = "Opdeling",
+        ["Numerator"] = "Tæller",
+        ["Denominator"] = "Nævner",
+        ["Status"] = "Status",
+        ["BirthYear"] = "Fødselsår",
+        ["Counts"] = "Optællinger",
+        ["UpdatedAt"] = "Opdateret",
+        ["NameDa"] = "Navn",
+        ["Definition"] = "Definition",
+        ["Unit"] = "Enhed",
+        ["Kind"] = "Slags",
     };
 
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal) { "Id", "Version", "SecretHash", "Prefix", "AuthenticatorKey" };
@@ -165,6 +187,7 @@ public static class AuditTrailView
         {
             ("UserGrant", "Role") when Enum.IsDefined((Role)number) => ((Role)number).DanishName(),
             ("Area", "Type") when Enum.IsDefined((AreaType)number) => ((AreaType)number).DanishName(),
+            ("IndicatorValue" or "BirthCohort", "Status") when Enum.IsDefined((Core.Indicators.ValueStatus)number) => Indicators.IndicatorView.StatusText((Core.Indicators.ValueStatus)number),
             _ => value,
         };
     }
@@ -180,7 +203,10 @@ public static class AuditTrailView
         using var document = JsonDocument.Parse(json);
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            result[property.Name] = Format(property.Value, key, ref decrypted);
+            // Years are whole numbers without a thousands separator (2022, not 2.022).
+            result[property.Name] = property.Value.ValueKind == JsonValueKind.Number && property.Name.EndsWith("Year", StringComparison.Ordinal)
+                ? property.Value.GetRawText()
+                : Format(property.Value, key, ref decrypted);
         }
 
         return result;

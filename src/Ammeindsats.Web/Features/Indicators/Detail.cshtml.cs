@@ -148,10 +148,10 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         {
             unit = definition.Unit == IndicatorUnit.Days ? "dage" : "%",
             area = AreaName,
-            trend = Series.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, lower = f.Suppressed ? null : f.Ci95?.Lower, upper = f.Suppressed ? null : f.Ci95?.Upper, dk = DkSeries.TryGetValue(f.Period, out var d) && !d.Suppressed ? d.Value : null }),
+            trend = Series.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, draft = f.Status != ValueStatus.Approved, lower = f.Suppressed ? null : f.Ci95?.Lower, upper = f.Suppressed ? null : f.Ci95?.Upper, dk = DkSeries.TryGetValue(f.Period, out var d) && !d.Suppressed ? d.Value : null }),
             ranked = visible.Select(f => new { name = f.Area.Name, value = f.Value, lower = f.Ci95?.Lower, upper = f.Ci95?.Upper, n = f.Denominator, comparison = IndicatorsApi.Token(f.Comparison) }),
             benchmark = p0 is null ? (double?)null : p0 * 100,
-            runcharts = RunCharts.Select(rc => new { id = rc.Id, centre = rc.Analysis?.Centre, points = rc.Points.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value }) }),
+            runcharts = RunCharts.Select(rc => new { id = rc.Id, centre = rc.Analysis?.Centre, points = rc.Points.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, draft = f.Status != ValueStatus.Approved }) }),
             funnel,
         };
         // </script> can never occur in this JSON: every string is an area name or a token, and < is escaped.

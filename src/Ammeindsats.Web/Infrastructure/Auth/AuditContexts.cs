@@ -6,6 +6,9 @@ namespace Ammeindsats.Web.Infrastructure.Auth;
 /// <summary>The actor of a web request: the logged-in user or the API key's owner; "system" outside a request.</summary>
 public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider clock) : IAuditContext
 {
+    /// <summary>The request item that names the user a login request is logging in, so its changes are theirs.</summary>
+    public const string LoggingInKey = "ammeindsats:logging-in";
+
     private ClaimsPrincipal? User => accessor.HttpContext?.User;
 
     public string Actor
@@ -21,7 +24,8 @@ public sealed class HttpAuditContext(IHttpContextAccessor accessor, TimeProvider
             var user = User;
             if (user?.Identity?.IsAuthenticated != true)
             {
-                return "anonym";
+                // During a login the request is still anonymous; the login page names the user who logs in.
+                return accessor.HttpContext.Items[LoggingInKey] as string ?? "anonym";
             }
 
             var name = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "ukendt";
