@@ -44,6 +44,12 @@ public sealed class EntryNumberFormatTests(TestApps apps)
         {
             ["indikator"] = "fuldamning-4mdr", ["omraade"] = "751", ["periode"] = "2014-11", ["opdeling"] = string.Empty, ["taeller"] = "1.003", ["naevner"] = "1.234",
         });
+        if (saved.QuerySelector("#history-warning") is not null)
+        {
+            // Far from the area's earlier figures (other tests add some): confirmed, as a user would.
+            saved = await Pages.SubmitAndFollowAsync(reporter, saved, "main form button.button-primary", new() { ["bekraeftet"] = saved.QuerySelector("#bekraeftet")!.GetAttribute("value")! });
+        }
+
         Assert.Contains("er gemt som kladde", saved.Text(), StringComparison.Ordinal);
 
         await using var db = app.NewDbContext();

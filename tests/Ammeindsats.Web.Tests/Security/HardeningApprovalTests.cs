@@ -108,10 +108,17 @@ public sealed class HardeningApprovalTests(TestApps apps)
         var app = apps.Get(provider);
         var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
         var entry = await Pages.GetAsync(secretariat, "/indikatorer/indberet");
-        await Pages.SubmitAndFollowAsync(secretariat, entry, "main form button.button-primary", new()
+        var saved = await Pages.SubmitAndFollowAsync(secretariat, entry, "main form button.button-primary", new()
         {
             ["indikator"] = "fuldamning-4mdr", ["omraade"] = "727", ["periode"] = "2016-08", ["opdeling"] = string.Empty, ["taeller"] = "61", ["naevner"] = "90",
         });
+        if (saved.QuerySelector("#history-warning") is not null)
+        {
+            // Far from the area's earlier figures (other tests add some): confirmed, as a user would.
+            saved = await Pages.SubmitAndFollowAsync(secretariat, saved, "main form button.button-primary", new() { ["bekraeftet"] = "61/90" });
+        }
+
+        Assert.Contains("er gemt som kladde", saved.Text(), StringComparison.Ordinal);
         const string list = "/indikatorer/godkendelse?omraade=727&periode=2016-08";
         var submitted = await Pages.SubmitAndFollowAsync(secretariat, await Pages.GetAsync(secretariat, list), "main form[action*='handler=Submit'] button");
         Assert.Contains("1 tal er indsendt", submitted.Text(), StringComparison.Ordinal);

@@ -71,6 +71,19 @@ public sealed class HardeningHttpTests(TestApps apps)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task BeforeAfter_WithEmptyFields_SaysSoInDanish_NeverInTheFrameworksEnglish()
+    {
+        var client = apps.Get(DatabaseProvider.Sqlite).NewClient();
+        var empty = await client.GetStringAsync("/indikatorer/foer-efter?indicator=fuldamning-4mdr&start=&region=1082&exclude=");
+        Assert.DoesNotContain("field is required", empty, StringComparison.Ordinal);
+        Assert.Contains("Skriv datoen som dd-mm-åååå", empty, StringComparison.Ordinal);
+
+        var first = await client.GetStringAsync("/indikatorer/foer-efter");
+        Assert.DoesNotContain("field is required", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", first, StringComparison.Ordinal);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Migrate_OnAnEmptyDatabase_LoadsTheReferenceAreas_SoAnImportCanFollow(DatabaseProvider provider)

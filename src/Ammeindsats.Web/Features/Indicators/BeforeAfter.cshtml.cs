@@ -25,16 +25,16 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
     public IReadOnlyList<Area> Regions { get; private set; } = [];
 
     [BindProperty(SupportsGet = true, Name = "indicator")]
-    public string IndicatorCode { get; set; } = "fuldamning-4mdr";
+    public string? IndicatorCode { get; set; } = "fuldamning-4mdr";
 
     [BindProperty(SupportsGet = true, Name = "start")]
-    public string StartText { get; set; } = "01-05-2023";
+    public string? StartText { get; set; } = "01-05-2023";
 
     [BindProperty(SupportsGet = true, Name = "region")]
-    public string RegionCode { get; set; } = "1082";
+    public string? RegionCode { get; set; } = "1082";
 
     [BindProperty(SupportsGet = true)]
-    public string Exclude { get; set; } = "741";
+    public string? Exclude { get; set; } = "741";
 
     public DateOnly Start { get; private set; }
 
@@ -68,7 +68,8 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
             return;
         }
 
-        if (Regions.All(r => r.Code != RegionCode))
+        // Nullable, so that an empty field gets the page's own Danish message, not the framework's English one.
+        if (RegionCode is not { } regionCode || Regions.All(r => r.Code != regionCode))
         {
             ModelState.AddModelError("region", "Vælg en region.");
             return;
@@ -78,8 +79,8 @@ public sealed class BeforeAfterModel(AmmeindsatsDbContext db, IndicatorFigures f
         IndicatorName = indicator.NameDa;
         // "?exclude=" binds as null: nothing is excluded.
         var excluded = (Exclude ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(AreaCode.Normalize).ToHashSet();
-        var participants = hierarchy.MunicipalitiesOf(RegionCode).Where(m => !excluded.Contains(m)).ToHashSet();
-        var comparison = hierarchy.Areas.Where(a => a.Type == AreaType.Municipality && !hierarchy.IsWithin(a.Code, RegionCode)).Select(a => a.Code).ToHashSet();
+        var participants = hierarchy.MunicipalitiesOf(regionCode).Where(m => !excluded.Contains(m)).ToHashSet();
+        var comparison = hierarchy.Areas.Where(a => a.Type == AreaType.Municipality && !hierarchy.IsWithin(a.Code, regionCode)).Select(a => a.Code).ToHashSet();
         ParticipantCount = participants.Count;
         ComparisonCount = comparison.Count;
 
