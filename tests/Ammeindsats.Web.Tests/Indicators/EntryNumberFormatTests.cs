@@ -56,4 +56,25 @@ public sealed class EntryNumberFormatTests(TestApps apps)
         var value = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.AreaCode == "751" && v.Period == "2014-11" && v.IndicatorCode == "fuldamning-4mdr" && v.Breakdown == "");
         Assert.Equal((1003, 1234), (value.Numerator, value.Denominator));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task HistoryWarning_OnFiguresTypedWithThousandsPoints_IsConfirmedAndSaved(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        var reporter = await app.LoginAsync(DemoUsers.Reporter);
+        // Aarhus' approved demo cohorts have about 85 % fully breastfed at 2 weeks; 1.000 of 10.000 is far below.
+        var warned = await Pages.SubmitAndFollowAsync(reporter, await Pages.GetAsync(reporter, "/indikatorer/indberet"), "main form button.button-primary", new()
+        {
+            ["indikator"] = "fuldamning-2uger", ["omraade"] = "751", ["periode"] = "2025-04", ["opdeling"] = string.Empty, ["taeller"] = "1.000", ["naevner"] = "10.000",
+        });
+        Assert.NotNull(warned.QuerySelector("#history-warning"));
+        Assert.Equal("1.000/10.000", warned.QuerySelector("#bekraeftet")!.GetAttribute("value"));
+
+        var saved = await Pages.SubmitAndFollowAsync(reporter, warned, "main form button.button-primary", new() { ["bekraeftet"] = "1.000/10.000" });
+        Assert.Contains("er gemt som kladde", saved.Text(), StringComparison.Ordinal);
+        await using var db = app.NewDbContext();
+        var value = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.AreaCode == "751" && v.Period == "2025-04" && v.IndicatorCode == "fuldamning-2uger" && v.Breakdown == "");
+        Assert.Equal((1000, 10000), (value.Numerator, value.Denominator));
+    }
 }

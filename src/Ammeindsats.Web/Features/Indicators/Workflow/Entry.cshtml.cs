@@ -187,7 +187,10 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
             return ShowConflict(existing);
         }
 
-        if (ConfirmedFor != $"{numerator}/{denominator}")
+        // The confirmation carries the figures as typed ("1.003/1.234"), so it is compared as counts.
+        if (!(ConfirmedFor?.Split('/') is [var confirmedNumerator, var confirmedDenominator]
+              && WorkflowRules.TryParseTypedCount(confirmedNumerator, out var n) && n == numerator
+              && WorkflowRules.TryParseTypedCount(confirmedDenominator, out var d) && d == denominator))
         {
             Warning = HistoryCheck.Check(numerator, denominator, await EarlierAsync(indicator!, areaCode, breakdown, period, ct));
             if (Warning is not null)
