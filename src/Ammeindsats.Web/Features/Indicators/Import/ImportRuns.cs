@@ -109,17 +109,7 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
     {
         var importKind = ImportKinds.Parse(kind) ?? throw new ArgumentException("Unknown import kind", nameof(kind));
         var stored = await files.SaveAsync(fileName, contentType, content, Purpose, userId, Retention, ct);
-        var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
-        ImportSummary summary;
-        try
-        {
-            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
-            summary = ImportSummary.From(await importer.RunAsync(importKind, check, actor, dryRun: true, approve, stored.FileName, ct));
-        }
-        catch (XlsxToCsv.UnreadableWorkbookException e)
-        {
-            summary = ImportSummary.Problem(e.Message);
-        }
+        var summary = await DryRunAsync(importKind, stored, approve, userId, ct);
 
         var now = clock.GetUtcNow();
         var run = new ImportRun
@@ -214,17 +204,7 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
             return false;
         }
 
-        var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
-        ImportSummary summary;
-        try
-        {
-            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
-            summary = ImportSummary.From(await importer.RunAsync(ImportKinds.Parse(run.Kind) ?? ImportKind.ChildRecords, check, actor, dryRun: true, run.Approve, stored.FileName, ct));
-        }
-        catch (XlsxToCsv.UnreadableWorkbookException e)
-        {
-            summary = ImportSummary.Problem(e.Message);
-        }
+        var summary = await DryRunAsync(ImportKinds.Parse(run.Kind) ?? ImportKind.ChildRecords, stored, run.Approve, userId, ct);
 
         // The dry run leaves the context empty, so the run is updated by its id, and only if it is still failed.
         var ok = summary.Problems.Count == 0;
@@ -242,6 +222,21 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
     /// <summary>Marks this one run failed when the node that took it has stopped (see <see cref="MarkAbandonedAsync"/>).</summary>
     public Task<int> MarkIfAbandonedAsync(Guid id, CancellationToken ct) =>
         MarkAbandonedAsync(db, local, clock, db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite", id, ct);
+
+    /// <summary>Checks a stored upload as a dry run with the uploader's rights: what it would change, or every problem.</summary>
+    private async Task<ImportSummary> DryRunAsync(ImportKind kind, Data.Platform.StoredFile stored, bool approve, string userId, CancellationToken ct)
+    {
+        var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
+        try
+        {
+            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
+            return ImportSummary.From(await importer.RunAsync(kind, check, actor, dryRun: true, approve, stored.FileName, ct));
+        }
+        catch (XlsxToCsv.UnreadableWorkbookException e)
+        {
+            return ImportSummary.Problem(e.Message);
+        }
+    }
 
     /// <summary>Whether a failed run's upload is still kept, so that it can be checked again.</summary>
     public async Task<bool> CanRetryAsync(ImportRun run, CancellationToken ct) =>
