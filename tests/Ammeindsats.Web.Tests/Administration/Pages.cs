@@ -28,7 +28,9 @@ internal static class Pages
     {
         var response = await client.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)response.StatusCode}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.OK,
+            $"GET {url}: {(int)response.StatusCode}" + (response.StatusCode == HttpStatusCode.InternalServerError ? "\n" + TestApp.RecentErrors() : string.Empty));
         return await ParseAsync(html, url);
     }
 

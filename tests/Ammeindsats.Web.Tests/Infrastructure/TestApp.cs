@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ammeindsats.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Ammeindsats.Web.Tests.Infrastructure;
@@ -78,6 +80,47 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Format", "text");
         builder.UseSetting("Security:LoginRequestsPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ErrorRecorder()));
+    }
+
+    /// <summary>
+    /// The last errors any test app logged, newest last, so that a test that meets an unexpected 500 can say why.
+    /// </summary>
+    public static string RecentErrors() => string.Join("\n---\n", ErrorRecorder.Recent);
+
+    /// <summary>Keeps the last few error-level log entries of every test app.</summary>
+    private sealed class ErrorRecorder : ILoggerProvider
+    {
+        private static readonly ConcurrentQueue<string> Errors = new();
+
+        public static IEnumerable<string> Recent => Errors.ToArray();
+
+        public ILogger CreateLogger(string categoryName) => new Recorder(categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Recorder(string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (!IsEnabled(logLevel))
+                {
+                    return;
+                }
+
+                Errors.Enqueue($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {category}: {formatter(state, exception)}\n{exception}");
+                while (Errors.Count > 5 && Errors.TryDequeue(out _))
+                {
+                }
+            }
+        }
     }
 
     public HttpClient NewClient() =>
