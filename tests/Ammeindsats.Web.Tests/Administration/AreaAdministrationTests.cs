@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ammeindsats.Web.Tests.Administration;
 
-[Collection(WebCollection.Name)]
+[Collection(AdministrationCollection.Name)]
 public sealed class AreaAdministrationTests(TestApps apps)
 {
     [SkippableTheory]

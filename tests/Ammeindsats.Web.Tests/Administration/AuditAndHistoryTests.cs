@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ammeindsats.Web.Tests.Administration;
 
-[Collection(WebCollection.Name)]
+[Collection(AdministrationCollection.Name)]
 public sealed class AuditAndHistoryTests(TestApps apps)
 {
     [SkippableTheory]

@@ -7,7 +7,7 @@ using Ammeindsats.Web.Tests.Infrastructure;
 
 namespace Ammeindsats.Web.Tests.Administration;
 
-[Collection(WebCollection.Name)]
+[Collection(AdministrationCollection.Name)]
 public sealed class OwnAccountTests(TestApps apps)
 {
     [SkippableTheory]

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ammeindsats.Web.Tests.Administration;
 
-[Collection(WebCollection.Name)]
+[Collection(AdministrationCollection.Name)]
 public sealed class UserAdministrationTests(TestApps apps)
 {
     private sealed record MeDto(string Email, List<string> Roles, List<string> Areas);

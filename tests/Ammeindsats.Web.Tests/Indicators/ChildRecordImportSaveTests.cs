@@ -15,7 +15,7 @@ namespace Ammeindsats.Web.Tests.Indicators;
 /// (written in bulk, without change tracking), the ones it changes and removes, and the one audit
 /// entry per import. Birth year 2001 is used because the demo data has no cohorts that old.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class ChildRecordImportSaveTests(TestApps apps)
 {
     private const string Header = "child_id,record_date,birth_date,municipality_code,birth_site,parity,full_breastfeeding_days,still_fully_breastfed";

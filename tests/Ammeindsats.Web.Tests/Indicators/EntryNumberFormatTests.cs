@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ammeindsats.Web.Tests.Indicators;
 
 /// <summary>Manual entry reads counts as a Danish user types them: thousands may be grouped with a point or a space.</summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class EntryNumberFormatTests(TestApps apps)
 {
     [Theory]

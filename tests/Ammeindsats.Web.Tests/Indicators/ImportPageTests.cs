@@ -21,7 +21,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ammeindsats.Web.Tests.Indicators;
 
 /// <summary>The web import at /indikatorer/import: upload, check (dry run), confirm, progress and outcome, through HTTP.</summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class ImportPageTests(TestApps apps)
 {
     private const string Header = "child_id,record_date,birth_date,municipality_code,birth_site,parity,full_breastfeeding_days,still_fully_breastfed";

@@ -10,7 +10,7 @@ namespace Ammeindsats.Web.Tests.Indicators;
 /// The import page explains every column and offers a sample file of each kind in both CSV dialects; each sample is a
 /// file the import itself accepts.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class ImportTemplateTests(TestApps apps)
 {
     [Fact]

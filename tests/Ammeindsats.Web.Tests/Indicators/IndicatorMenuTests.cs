@@ -5,7 +5,7 @@ using Ammeindsats.Web.Tests.Infrastructure;
 namespace Ammeindsats.Web.Tests.Indicators;
 
 /// <summary>The indicator menu offers the staff pages to staff only; everyone sees overview, before/after, targets and open data.</summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class IndicatorMenuTests(TestApps apps)
 {
     private static readonly string[] StaffPages = ["/indikatorer/import", "/indikatorer/indberet", "/indikatorer/godkendelse", "/indikatorer/fuldstaendighed"];

@@ -17,7 +17,7 @@ namespace Ammeindsats.Web.Tests.Indicators;
 /// approval, and never the anonymous copy for a logged-in user (nor a logged-in user's page for anyone else).
 /// Each test uses its own old indicator × period cells, so the shared demo database stays as the other tests expect it.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed partial class PublishedCacheTests(TestApps apps)
 {
     public static TheoryData<DatabaseProvider, string> PublishedPaths()

@@ -15,7 +15,7 @@ namespace Ammeindsats.Web.Tests.Indicators;
 /// its own indicator × period cells (old months and quarters) so that the shared demo database stays as the other
 /// tests expect it.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(IndicatorsCollection.Name)]
 public sealed class WorkflowTests(TestApps apps)
 {
     private const string Entry = "/indikatorer/indberet";

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Ammeindsats.Web.Tests.Infrastructure;
@@ -17,7 +18,10 @@ namespace Ammeindsats.Web.Tests.Infrastructure;
 public sealed partial class TestApp : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
-    private readonly string? _postgresDatabase;
+    private string? _postgresDatabase;
+
+    /// <summary>The SQLite file this app made and deletes when disposed (a restarted app shares it and leaves it).</summary>
+    private string? _sqliteFile;
 
     private readonly string _environment;
     private readonly bool _demo;
@@ -42,10 +46,142 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     /// </summary>
     public static TestApp Create(DatabaseProvider provider, string environment = "Testing", bool demo = true)
     {
+        if (environment == "Testing" && demo)
+        {
+            return FromTemplate(provider);
+        }
+
+        return Fresh(provider, environment, demo);
+    }
+
+    /// <summary>
+    /// The migrated and demo-seeded database of each provider, made once per test run by a real first start and then
+    /// copied for every test app that starts on a database nobody has touched yet: a file copy for SQLite,
+    /// <c>CREATE DATABASE … TEMPLATE</c> for PostgreSQL. The copy is what a first start would have made; it then starts
+    /// as any later start does (migrations checked, reference data checked). A test that works on the database before
+    /// the app starts (the command-line tests) finds it empty, as before.
+    /// </summary>
+    private static readonly ConcurrentDictionary<DatabaseProvider, Lazy<string>> Templates = new();
+
+    private static readonly Lock TemplateCopy = new();
+
+    /// <summary>Set on an app whose first start may take a copy of the template.</summary>
+    private bool _fromTemplate;
+
+    private static TestApp FromTemplate(DatabaseProvider provider)
+    {
+        var app = Fresh(provider, "Testing", demo: true);
+        app._fromTemplate = true;
+        return app;
+    }
+
+    /// <summary>Called as the app starts: an untouched database becomes a copy of the template.</summary>
+    private void CopyTemplateIfUntouched()
+    {
+        if (!_fromTemplate)
+        {
+            return;
+        }
+
+        var template = Templates.GetOrAdd(Provider, p => new Lazy<string>(() => BuildTemplate(p))).Value;
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            if (!File.Exists(_sqliteFile))
+            {
+                File.Copy(template, _sqliteFile!);
+            }
+
+            return;
+        }
+
+        using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+        admin.Open();
+        using (var own = new NpgsqlConnection(_connectionString))
+        {
+            own.Open();
+            using var tables = own.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'";
+            if (Convert.ToInt64(tables.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                return;
+            }
+        }
+
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(_connectionString));
+        lock (TemplateCopy)
+        {
+            using var copy = admin.CreateCommand();
+            copy.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE); ";
+            copy.ExecuteNonQuery();
+            copy.CommandText = $"CREATE DATABASE \"{_postgresDatabase}\" TEMPLATE \"{template}\"";
+            copy.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Starts a fresh app once, lets it migrate and seed, closes every connection to it and keeps its database.</summary>
+    private static string BuildTemplate(DatabaseProvider provider)
+    {
+        // The template app neither deletes its file nor drops its database when disposed: both outlive it.
+        var fresh = Fresh(provider, "Testing", demo: true);
+        var template = provider == DatabaseProvider.Sqlite ? fresh._sqliteFile! : fresh._postgresDatabase!;
+        fresh._sqliteFile = null;
+        fresh._postgresDatabase = null;
+        using (fresh)
+        {
+            _ = fresh.Server;
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            SqliteConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(template);
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropDatabase(template);
+        }
+
+        return template;
+    }
+
+    private static void TryDelete(string file)
+    {
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // A temporary file left behind is harmless.
+            }
+        }
+    }
+
+    private static void DropDatabase(string name)
+    {
+        try
+        {
+            using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone at the end of the run.
+        }
+    }
+
+    private static TestApp Fresh(DatabaseProvider provider, string environment, bool demo)
+    {
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"ammeindsats-test-{Guid.NewGuid():N}.db");
-            return new TestApp(provider, $"Data Source={file}", null, environment, demo);
+            return new TestApp(provider, $"Data Source={file}", null, environment, demo) { _sqliteFile = file };
         }
 
         var name = $"ammeindsats_test_{Guid.NewGuid():N}";
@@ -69,6 +205,7 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        CopyTemplateIfUntouched();
         builder.UseEnvironment(_environment);
         if (_demo)
         {
@@ -164,6 +301,12 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         if (!disposing)
         {
             return;
+        }
+
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            TryDelete(_sqliteFile);
         }
 
         if (_postgresDatabase is not null)
@@ -282,10 +425,30 @@ public sealed class TestApps : IDisposable
     }
 }
 
+// The tests that share an app run in one collection per module, each on its own copies of the template databases,
+// so that modules' tests run side by side and a new module's tests add a collection rather than length to one.
 [CollectionDefinition(Name)]
 public sealed class WebCollection : ICollectionFixture<TestApps>
 {
     public const string Name = "web";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AdministrationCollection : ICollectionFixture<TestApps>
+{
+    public const string Name = "web-administration";
+}
+
+[CollectionDefinition(Name)]
+public sealed class IndicatorsCollection : ICollectionFixture<TestApps>
+{
+    public const string Name = "web-indicators";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<TestApps>
+{
+    public const string Name = "web-security";
 }
 
 /// <summary>The same test runs on SQLite and on PostgreSQL.</summary>

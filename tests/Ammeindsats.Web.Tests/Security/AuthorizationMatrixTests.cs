@@ -17,7 +17,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// by an anonymous caller and by a user of a foreign area. A new endpoint is covered without anyone adding it
 /// here; an endpoint with a route parameter this test has no sample value for fails the test.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class AuthorizationMatrixTests(TestApps apps)
 {
     private const string Anonymous = "anonymous";

@@ -15,7 +15,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// Approving through an import is approving: it needs the right to approve each cell's area, on the page and on
 /// the command line alike. The check before confirming lists every cell it would change, old and new.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class HardeningApprovalTests(TestApps apps)
 {
     [SkippableTheory]

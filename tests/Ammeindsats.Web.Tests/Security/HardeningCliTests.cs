@@ -12,7 +12,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// The operator's side: the SQLite database and its backups readable by their owner only, a password given to
 /// <c>users add</c> on standard input instead of the process list, and a common password refused there too.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class HardeningCliTests(TestApps apps)
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -14,7 +14,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// to users with a role for the person's area, an unpublished figure only to those who may see the area's
 /// unpublished figures. Keys with slashes (an indicator value's) reach their history.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class HardeningHistoryTests(TestApps apps)
 {
     [SkippableTheory]

@@ -12,7 +12,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// everyone, not a login redirect; the favicon is served; a blank filter does not break a page; and a database
 /// prepared with <c>migrate</c> alone has its reference areas, so an import can follow.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class HardeningHttpTests(TestApps apps)
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace Ammeindsats.Web.Tests.Security;
 /// the login limit spent only by attempts, sessions ended by logout, Secure cookies over HTTPS, the Host header
 /// not followed, and the public address in e-mailed links.
 /// </summary>
-[Collection(WebCollection.Name)]
+[Collection(SecurityCollection.Name)]
 public sealed class HardeningLoginTests(TestApps apps)
 {
     [Fact]

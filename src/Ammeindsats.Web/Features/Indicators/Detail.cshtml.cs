@@ -100,7 +100,7 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         var scope = await access.GetAsync();
         var all = (await figures.ForCallerAsync(definition, scope, Benchmark, ct)).Where(f => f.Breakdown == Breakdown).ToList();
         AreaCode = Core.Areas.AreaCode.Normalize(AreaCode);
-        AreaChoices = all.Select(f => f.Area).DistinctBy(a => a.Code).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Create(Danish, false)).ToList();
+        AreaChoices = all.Select(f => f.Area).DistinctBy(a => a.Code).OrderBy(a => a.Type).ThenBy(a => a.Name, Core.Common.DanishText.Comparer).ToList();
         if (AreaChoices.All(a => a.Code != AreaCode))
         {
             AreaCode = Core.Areas.AreaCode.Denmark;

@@ -75,7 +75,7 @@ public sealed class IndexModel(AmmeindsatsDbContext db, IndicatorFigures figures
             .Where(f => region is null || f.Area.Code == region || hierarchy.IsWithin(f.Area.Code, region))
             .GroupBy(f => f.Area.Code)
             .Select(g => new Row(g.First().Area, g.ToDictionary(f => f.Indicator.Code)))
-            .OrderBy(r => r.Area.Type).ThenBy(r => r.Area.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false))
+            .OrderBy(r => r.Area.Type).ThenBy(r => r.Area.Name, Core.Common.DanishText.Comparer)
             .ToList();
     }
 }
