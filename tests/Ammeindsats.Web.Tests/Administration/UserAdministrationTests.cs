@@ -77,8 +77,8 @@ public sealed class UserAdministrationTests(TestApps apps)
         var email = $"forkert-{Guid.NewGuid():N}@example.dk";
 
         var form = await Pages.GetAsync(admin, "/administration/brugere/inviter?rolle=secretariat");
-        Assert.NotNull(form.QuerySelector("#Areas option[value='1082']"));
-        Assert.Null(form.QuerySelector("#Areas option[value='751']"));
+        Assert.NotNull(form.QuerySelector("#area-picker input[name=Areas][value='1082']"));
+        Assert.Null(form.QuerySelector("#area-picker input[name=Areas][value='751']"));
         var refused = await Pages.SubmitAndFollowAsync(admin, form, "main form button.button-primary", new()
         {
             ["Email"] = email,
