@@ -32,6 +32,9 @@ public sealed class TrialModuleTests
         Assert.Equal([.. AnonymousMenu, "/administration"], MenuLinks(await Pages.GetAsync(admin, "/")));
         var menu = (await Pages.GetAsync(anonymous, "/")).QuerySelector($"#main-menu a[href='{TrialModule.Url}']");
         Assert.Equal("Prøvemodul", menu?.TextContent.Trim());
+        // The roadmap entries still lead to their page, and only they do.
+        Assert.Equal("Kompetencer", (await Pages.GetAsync(anonymous, "/kompetencer")).QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/ikke-et-modul")).StatusCode);
 
         // The matrix discovers the endpoint with the module's policy, and it answers by that policy.
         var endpoint = Assert.Single(AuthorizationMatrixTests.GetEndpoints(app), e => e.Pattern == TrialModule.Url);

@@ -20,9 +20,20 @@ public sealed class HomeModule : IModule
 
     public void Register(ModuleBuilder module)
     {
+        // The roadmap page answers exactly the slugs above: "/{module:upcoming}".
+        module.Services.Configure<RouteOptions>(o => o.ConstraintMap["upcoming"] = typeof(UpcomingModuleConstraint));
         foreach (var (slug, name, _, order) in Upcoming)
         {
             module.Navigation(name, "/" + slug, order);
         }
     }
+}
+
+/// <summary>Matches a slug of <see cref="HomeModule.Upcoming"/>, so the roadmap page gives way when a module lands.</summary>
+public sealed class UpcomingModuleConstraint : IRouteConstraint
+{
+    private static readonly HashSet<string> Slugs = HomeModule.Upcoming.Select(m => m.Slug).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        values.TryGetValue(routeKey, out var value) && value is string slug && Slugs.Contains(slug);
 }

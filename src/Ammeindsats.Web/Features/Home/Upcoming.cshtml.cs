@@ -8,7 +8,7 @@ namespace Ammeindsats.Web.Features.Home;
 public sealed class UpcomingModel : PageModel
 {
     private static readonly Dictionary<string, (string Name, string Description)> Modules =
-        HomeModule.Upcoming.ToDictionary(m => m.Slug, m => (m.Name, m.Description), StringComparer.Ordinal);
+        HomeModule.Upcoming.ToDictionary(m => m.Slug, m => (m.Name, m.Description), StringComparer.OrdinalIgnoreCase);
 
     public string Name { get; private set; } = string.Empty;
 
