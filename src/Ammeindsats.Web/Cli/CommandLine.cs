@@ -1,4 +1,5 @@
 using Ammeindsats.Web.Infrastructure;
+using Ammeindsats.Web.Infrastructure.Modules;
 
 namespace Ammeindsats.Web.Cli;
 
@@ -14,24 +15,34 @@ public static class ExitCodes
 public sealed class InvalidInputException(string message) : Exception(message);
 
 /// <summary>
-/// The verbs of the one executable. Each verb is a small class in this folder; modules add theirs to
-/// <see cref="Verbs"/>. Messages go to stderr in plain words; stdout carries only the command's result.
+/// The verbs of the one executable. The platform's verbs are small classes in this folder; a module adds its
+/// verbs through its <see cref="IModule"/>. Messages go to stderr in plain words; stdout carries only the command's result.
 /// </summary>
 public static class CommandLine
 {
-    // Verbs that need only the database and their own services run in a lean host instead of the whole web app.
-    private static readonly HashSet<string> LeanVerbs = new(StringComparer.Ordinal) { "import" };
+    // The platform's own verbs; the modules add theirs through their IModule (users, api-keys, import, ...).
+    private static readonly CommandVerb[] PlatformVerbs =
+    [
+        new("migrate", DatabaseCommands.MigrateAsync),
+        new("seed", DatabaseCommands.SeedAsync),
+        new("backup", BackupCommands.BackupAsync),
+        new("restore", BackupCommands.RestoreAsync),
+    ];
 
-    private static readonly Dictionary<string, Func<IServiceProvider, CommandArgs, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    /// <summary>Every verb: the platform's and each module's, by name.</summary>
+    public static IReadOnlyDictionary<string, CommandVerb> Verbs(IEnumerable<IModule> modules)
     {
-        ["migrate"] = DatabaseCommands.MigrateAsync,
-        ["seed"] = DatabaseCommands.SeedAsync,
-        ["backup"] = BackupCommands.BackupAsync,
-        ["restore"] = BackupCommands.RestoreAsync,
-        ["users"] = UserCommands.RunAsync,
-        ["api-keys"] = ApiKeyCommands.RunAsync,
-        ["import"] = ImportCommands.RunAsync,
-    };
+        var verbs = PlatformVerbs.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        foreach (var verb in ModuleCatalog.Describe(modules).Verbs.Values)
+        {
+            if (!verbs.TryAdd(verb.Name, verb))
+            {
+                throw new InvalidOperationException($"The verb '{verb.Name}' is defined twice.");
+            }
+        }
+
+        return verbs;
+    }
 
     // EF logs a failed SQL command as an error even when it expects the failure (asking PostgreSQL for the
     // migration history of an empty database), and logs real failures as pages of stack trace. A command that
@@ -48,23 +59,25 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!Verbs.TryGetValue(args[0], out var verb))
+        var verbs = Verbs(Features.Modules.All);
+        if (!verbs.TryGetValue(args[0], out var verb))
         {
-            await Console.Error.WriteLineAsync($"Ukendt kommando '{args[0]}'. Kendte kommandoer: {string.Join(", ", Verbs.Keys.Order())}.");
+            await Console.Error.WriteLineAsync($"Ukendt kommando '{args[0]}'. Kendte kommandoer: {string.Join(", ", verbs.Keys.Order())}.");
             return ExitCodes.InvalidInput;
         }
 
         try
         {
             var parsed = CommandArgs.Parse(args.Skip(1).ToArray());
-            if (LeanVerbs.Contains(args[0]))
+            // Verbs that need only the database and their own services run in a lean host instead of the whole web app.
+            if (verb.LeanServices is { } leanServices)
             {
-                using var host = AppBuilder.BuildImportHost(QuietDatabaseCommands);
-                return await verb(host.Services, parsed);
+                using var host = AppBuilder.BuildLeanHost(QuietDatabaseCommands, leanServices);
+                return await verb.Run(host.Services, parsed);
             }
 
             await using var app = AppBuilder.Build(QuietDatabaseCommands, AppMode.CommandLine);
-            return await verb(app.Services, parsed);
+            return await verb.Run(app.Services, parsed);
         }
         catch (InvalidInputException ex)
         {

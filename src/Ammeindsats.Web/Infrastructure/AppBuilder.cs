@@ -4,6 +4,7 @@ using Ammeindsats.Data;
 using Ammeindsats.Data.Access;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Infrastructure.Auth;
+using Ammeindsats.Web.Infrastructure.Modules;
 using Ammeindsats.Web.Infrastructure.Platform;
 using Ammeindsats.Web.Infrastructure.Security;
 using Ammeindsats.Web.Infrastructure.Seeding;
@@ -41,13 +42,13 @@ public static class AppBuilder
     }
 
     /// <summary>
-    /// A lean host for the import verb: configuration, logging, the database context, the command-line audit
-    /// context and the importer only. No Razor Pages, Identity, authentication, OpenAPI or data protection, so
+    /// A lean host for a verb that declares its own services (the import verb): configuration, logging, the
+    /// database context, the command-line audit context and the verb's services only. No Razor Pages, Identity, authentication, OpenAPI or data protection, so
     /// a million-row import starts faster and peaks lower than with the whole web app. Configuration is read
     /// from the same sources as the web app (appsettings, user secrets in Development, DOTNET_ and ASPNETCORE_
     /// environment variables, the arguments).
     /// </summary>
-    public static IHost BuildImportHost(string[] args)
+    public static IHost BuildLeanHost(string[] args, Action<IServiceCollection> addServices)
     {
         var configuration = new ConfigurationManager();
         configuration.AddEnvironmentVariables("ASPNETCORE_");
@@ -67,7 +68,7 @@ public static class AppBuilder
         AddDatabase(services, config, builder.Environment.ContentRootPath);
         services.AddSingleton<CommandLineActor>();
         services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<CommandLineActor>().Context);
-        services.AddScoped<Features.Indicators.IndicatorImporter>();
+        addServices(services);
         return builder.Build();
     }
 
@@ -324,8 +325,8 @@ public static class AppBuilder
         // After authentication, whose remote handlers (the OpenID Connect callback) answer paths with no endpoint.
         app.UseMiddleware<UnknownPathMiddleware>();
         app.UseAuthorization();
-        // Anonymous answers of the published figures, from the cache; after authentication, which tells who asks.
-        app.UseMiddleware<Features.Indicators.Published.PublishedResponseCache>();
+        // The modules' middleware (the published figures' cache), after authentication, which tells who asks.
+        app.UseModules();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

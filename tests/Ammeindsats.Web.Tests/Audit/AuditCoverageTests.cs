@@ -1,11 +1,9 @@
-using Ammeindsats.Core.Access;
-using Ammeindsats.Core.Areas;
 using Ammeindsats.Core.Audit;
 using Ammeindsats.Core.Indicators;
-using Ammeindsats.Core.People;
 using Ammeindsats.Data;
-using Ammeindsats.Data.Access;
+using Ammeindsats.Web.Infrastructure.Modules;
 using Ammeindsats.Web.Tests.Infrastructure;
+using Ammeindsats.Web.Tests.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -46,22 +44,10 @@ public sealed class AuditCoverageTests(TestApps apps)
     {
         var app = apps.Get(provider);
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var userId = "audit-" + tag;
-        var cases = new List<(object Entity, Action<object> Change)>
-        {
-            (new Area { Code = "T" + tag, Type = AreaType.HealthCouncil, Name = "Prøveråd " + tag }, e => ((Area)e).Name += " ændret"),
-            (new AreaMembership { ChildCode = "751", ParentCode = "1082", ValidFrom = new DateOnly(1990, 1, 1), ValidTo = new DateOnly(1990, 12, 31) }, e => ((AreaMembership)e).Confirmed = false),
-            (new AppUser { Id = userId, UserName = tag + "@example.dk", Email = tag + "@example.dk", CreatedAt = DateTimeOffset.UtcNow }, e => ((AppUser)e).DisplayName = "Navn " + tag),
-            (new UserGrant { UserId = DemoUserId(app), Role = Role.Reader, AreaCode = null }, e => ((UserGrant)e).AreaCode = "751"),
-            (new ApiKey { UserId = DemoUserId(app), Name = "revision-" + tag, Prefix = tag, SecretHash = "hash-" + tag, CreatedAt = DateTimeOffset.UtcNow }, e => ((ApiKey)e).RevokedAt = DateTimeOffset.UtcNow),
-            (new Person { Name = "Prøveperson " + tag, AreaCode = "751" }, e => ((Person)e).JobTitle = "Sundhedsplejerske"),
-            (new IndicatorDefinition { Code = "proeve-" + tag, NameDa = "Prøve", NameEn = "Trial", Definition = "Til revisionsprøven.", Source = "Prøve", Provider = "test" }, e => ((IndicatorDefinition)e).SortOrder = 99),
-            (new IndicatorValue { IndicatorCode = "fuldamning-2uger", AreaCode = "751", Period = "1990", Breakdown = "b-" + tag, Numerator = 1, Denominator = 2, Origin = "manual" }, e => ((IndicatorValue)e).Numerator = 2),
-            (new BirthCohort { AreaCode = "751", BirthYear = 1990, Breakdown = "b-" + tag, Counts = "1:1:0", Children = 1, Origin = "manual" }, e => ((BirthCohort)e).Status = ValueStatus.Submitted),
-            (new IndicatorTarget { IndicatorCode = "fuldamning-2uger", AreaCode = "751", BaselineYear = 1990, BaselineValue = 50, TargetYear = 1995, TargetValue = 60, Note = tag }, e => ((IndicatorTarget)e).TargetValue = 65),
-        };
+        // Each module's samples, from its own test folder (IAuditSamples).
+        var cases = AuditSamples.All(new AuditSampleContext(tag, DemoUserId(app))).Select(c => (c.Entity, c.Change)).ToList();
 
-        // Every audited entity type of the model has a case here.
+        // Every audited entity type of the model has a sample in some module's test folder.
         await using (var db = app.NewDbContext())
         {
             var audited = db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType).ToHashSet();
@@ -96,6 +82,23 @@ public sealed class AuditCoverageTests(TestApps apps)
             var rows = await check.AuditEntries.Where(a => a.Id > before && a.Entity == name && a.EntityKey == key).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
             Assert.True(rows.SequenceEqual([AuditActions.Insert, AuditActions.Update, AuditActions.Delete]), $"{name} {key}: {string.Join(", ", rows)}");
         }
+    }
+
+    /// <summary>
+    /// Every audited entity of the model is owned by a module, which labels it on the history pages and says who may
+    /// read its history; and every entity a module labels exists in the model.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public void EveryAuditedEntity_IsLabelledByExactlyTheModules(DatabaseProvider provider)
+    {
+        var app = apps.Get(provider);
+        using var db = app.NewDbContext();
+        var audited = db.Model.GetEntityTypes().Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType)).Select(t => t.ClrType.Name).Order(StringComparer.Ordinal).ToList();
+        var labelled = app.Service<ModuleCatalog>().AuditEntities.Select(e => e.Entity).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(audited, labelled);
+        Assert.Contains("IndicatorValue", labelled);
     }
 
     private static string DemoUserId(TestApp app)

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ammeindsats.Data;
+using Ammeindsats.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,9 +26,11 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
 
     private readonly string _environment;
     private readonly bool _demo;
+    private readonly IReadOnlyList<IModule> _modules;
 
-    private TestApp(DatabaseProvider provider, string connectionString, string? postgresDatabase, string environment, bool demo)
+    private TestApp(DatabaseProvider provider, string connectionString, string? postgresDatabase, string environment, bool demo, IReadOnlyList<IModule>? modules = null)
     {
+        _modules = modules ?? [];
         Provider = provider;
         _connectionString = connectionString;
         _postgresDatabase = postgresDatabase;
@@ -42,16 +45,18 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
     /// <summary>
     /// A test app on a fresh database. By default it loads the demo content on its first start, as the development
     /// profile does; with <paramref name="demo"/> false it starts as a published installation would, in
-    /// <paramref name="environment"/>, with only what that environment's own settings give.
+    /// <paramref name="environment"/>, with only what that environment's own settings give. <paramref name="modules"/>
+    /// are plugged in through the module contract besides the app's own, as a new module's one line would.
     /// </summary>
-    public static TestApp Create(DatabaseProvider provider, string environment = "Testing", bool demo = true)
+    public static TestApp Create(DatabaseProvider provider, string environment = "Testing", bool demo = true, IReadOnlyList<IModule>? modules = null)
     {
-        if (environment == "Testing" && demo)
+        // An app with modules of its own seeds what they bring, so it starts from scratch rather than from the template.
+        if (environment == "Testing" && demo && (modules is null || modules.Count == 0))
         {
             return FromTemplate(provider);
         }
 
-        return Fresh(provider, environment, demo);
+        return Fresh(provider, environment, demo, modules);
     }
 
     /// <summary>
@@ -176,12 +181,12 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         }
     }
 
-    private static TestApp Fresh(DatabaseProvider provider, string environment, bool demo)
+    private static TestApp Fresh(DatabaseProvider provider, string environment, bool demo, IReadOnlyList<IModule>? modules = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"ammeindsats-test-{Guid.NewGuid():N}.db");
-            return new TestApp(provider, $"Data Source={file}", null, environment, demo) { _sqliteFile = file };
+            return new TestApp(provider, $"Data Source={file}", null, environment, demo, modules) { _sqliteFile = file };
         }
 
         var name = $"ammeindsats_test_{Guid.NewGuid():N}";
@@ -194,14 +199,14 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         }
 
         var cs = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = name, Pooling = true }.ToString();
-        return new TestApp(provider, cs, name, environment, demo);
+        return new TestApp(provider, cs, name, environment, demo, modules);
     }
 
     /// <summary>
     /// A second start of the app on this app's database, as after a restart or on a second node. The database
     /// stays this app's: it is dropped when this app is disposed, not the restarted one.
     /// </summary>
-    public TestApp Restarted() => new(Provider, _connectionString, null, _environment, _demo);
+    public TestApp Restarted() => new(Provider, _connectionString, null, _environment, _demo, _modules);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -218,6 +223,13 @@ public sealed partial class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Security:LoginRequestsPerMinute", "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorRecorder()));
+        builder.ConfigureServices(services =>
+        {
+            foreach (var module in _modules)
+            {
+                services.AddModule(module);
+            }
+        });
     }
 
     /// <summary>

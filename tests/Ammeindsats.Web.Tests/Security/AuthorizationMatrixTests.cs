@@ -336,7 +336,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
         return new Dictionary<string, string>
         {
             ["code"] = "751",
-            ["module"] = "aftaler",
+            ["module"] = Features.Home.HomeModule.Upcoming[0].Slug,
             ["id"] = userId,
             ["entity"] = "Area",
             ["key"] = "751",

@@ -8,6 +8,7 @@ using Ammeindsats.Core.Common;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Features.Shared;
+using Ammeindsats.Web.Infrastructure.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ammeindsats.Web.Features.History;
@@ -40,20 +41,6 @@ public sealed record AuditRow(
 public static class AuditTrailView
 {
     public const string Purpose = "revisionsspor";
-
-    private static readonly Dictionary<string, string> EntityNames = new(StringComparer.Ordinal)
-    {
-        ["Area"] = "Område",
-        ["AreaMembership"] = "Medlemskab af område",
-        ["AppUser"] = "Bruger",
-        ["UserGrant"] = "Rolle",
-        ["ApiKey"] = "API-nøgle",
-        ["Person"] = "Person",
-        ["BirthCohort"] = "Fødselsårgang",
-        ["IndicatorDefinition"] = "Indikatordefinition",
-        ["IndicatorTarget"] = "Indikatormål",
-        ["IndicatorValue"] = "Indikatorværdi",
-    };
 
     private static readonly Dictionary<string, string> ActionNames = new(StringComparer.Ordinal)
     {
@@ -124,14 +111,15 @@ public static class AuditTrailView
     public static string HistoryUrl(string entity, string key) =>
         "/historik/" + Uri.EscapeDataString(entity) + "/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 
-    public static string EntityLabel(string entity) => EntityNames.GetValueOrDefault(entity, entity);
-
     public static string ActionLabel(string action) => ActionNames.GetValueOrDefault(action, action);
 
     public static IReadOnlyDictionary<string, string> Actions => ActionNames;
 
-    /// <summary>Turns rows into text, decrypting what can be decrypted, and logs who read whose data.</summary>
-    public static async Task<List<AuditRow>> ReadAsync(AmmeindsatsDbContext db, IReadOnlyList<AuditEntry> entries, string reader, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// Turns rows into text, decrypting what can be decrypted, and logs who read whose data. The record kinds are
+    /// labelled by the modules that own them (<see cref="ModuleCatalog.AuditLabel"/>).
+    /// </summary>
+    public static async Task<List<AuditRow>> ReadAsync(AmmeindsatsDbContext db, ModuleCatalog modules, IReadOnlyList<AuditEntry> entries, string reader, DateTimeOffset now, CancellationToken ct = default)
     {
         var subjects = entries.Where(e => e.PersonalDataSubject is not null).Select(e => e.PersonalDataSubject!).Distinct().ToList();
         var keys = subjects.Count == 0
@@ -163,7 +151,7 @@ public static class AuditTrailView
                     entry.FileSha256 is null ? null : $"Fil (SHA-256): {entry.FileSha256}",
                 }.Where(s => !string.IsNullOrEmpty(s)))
                 : entry.Summary;
-            rows.Add(new AuditRow(entry.Id, entry.At, entry.Actor, entry.Entity, EntityLabel(entry.Entity), entry.EntityKey, entry.Action, ActionLabel(entry.Action), changes, summary));
+            rows.Add(new AuditRow(entry.Id, entry.At, entry.Actor, entry.Entity, modules.AuditLabel(entry.Entity), entry.EntityKey, entry.Action, ActionLabel(entry.Action), changes, summary));
         }
 
         if (read.Count > 0)

@@ -4,6 +4,7 @@ using Ammeindsats.Data;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Features.History;
 using Ammeindsats.Web.Features.Shared;
+using Ammeindsats.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ammeindsats.Web.Features.Administration.Audit;
 
 /// <summary>The whole audit trail: who changed what and when, filtered, paged and as CSV.</summary>
-public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit) : PageModel
+public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit, ModuleCatalog modules) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "post")]
     public string? Entity { get; set; }
@@ -29,6 +30,8 @@ public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit) : P
     public string? ToText { get; set; }
 
     public IReadOnlyList<string> Entities { get; private set; } = [];
+
+    public ModuleCatalog Modules => modules;
 
     public TableState Table { get; private set; } = null!;
 
@@ -48,7 +51,7 @@ public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit) : P
         }
 
         var entries = await Table.ApplyAsync(query, q => q.CountAsync(ct), q => q.ToListAsync(ct));
-        Rows = await AuditTrailView.ReadAsync(db, entries, audit.Actor, audit.Now, ct);
+        Rows = await AuditTrailView.ReadAsync(db, modules, entries, audit.Actor, audit.Now, ct);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
@@ -59,7 +62,7 @@ public sealed class IndexModel(AmmeindsatsDbContext db, IAuditContext audit) : P
             return BadRequest();
         }
 
-        var rows = await AuditTrailView.ReadAsync(db, await query.ToListAsync(ct), audit.Actor, audit.Now, ct);
+        var rows = await AuditTrailView.ReadAsync(db, modules, await query.ToListAsync(ct), audit.Actor, audit.Now, ct);
         return TableExport.Csv(
             "revisionsspor",
             "Revisionsspor",

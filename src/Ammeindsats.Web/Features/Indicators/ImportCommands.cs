@@ -1,11 +1,10 @@
 using Ammeindsats.Core.Access;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Cli;
-using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
-namespace Ammeindsats.Web.Cli;
+namespace Ammeindsats.Web.Features.Indicators;
 
 /// <summary>
 /// import child-records FILE [--dry-run] [--approve] [--as EMAIL]
