@@ -126,6 +126,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         b.Property(m => m.To).HasMaxLength(256);
         b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Language).HasMaxLength(8);
         b.HasIndex(m => m.SentAt);
     }
 }

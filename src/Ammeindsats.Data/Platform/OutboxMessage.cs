@@ -12,7 +12,14 @@ public sealed class OutboxMessage
 
     public required string Subject { get; set; }
 
+    /// <summary>The plain-text part, always there.</summary>
     public required string Body { get; set; }
+
+    /// <summary>The HTML alternative of <see cref="Body"/>, when the message came from a template.</summary>
+    public string? HtmlBody { get; set; }
+
+    /// <summary>The language the message is written in ("da" or "en"), sent as its Content-Language.</summary>
+    public string? Language { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

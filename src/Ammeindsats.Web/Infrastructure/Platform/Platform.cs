@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Platform;
@@ -13,7 +12,7 @@ public static class PlatformRegistration
     {
         services.AddScoped<EmailOutbox>();
         services.AddScoped<FileStore>();
-        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<IScheduledJob, RetentionJob>();
         services.AddSingleton<JobRunner>();
@@ -32,31 +31,26 @@ public sealed class EmailOutbox(AmmeindsatsDbContext db, TimeProvider clock)
     /// <summary>Adds the message to the outbox; it is saved with the caller's next SaveChanges.</summary>
     public void Enqueue(string to, string subject, string body) =>
         db.OutboxMessages.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow() });
+
+    /// <summary>Adds a mail rendered from a template (see <see cref="MailTemplates"/>): both parts and its language.</summary>
+    public void Enqueue(string to, RenderedMail mail) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = mail.Subject,
+            Body = mail.Text,
+            HtmlBody = mail.Html,
+            Language = mail.Language,
+            CreatedAt = clock.GetUtcNow(),
+        });
 }
 
+/// <summary>Sends one outbox message; throws <see cref="EmailDeliveryException"/> when a later attempt may succeed.</summary>
 public interface IEmailTransport
 {
     bool Configured { get; }
 
     Task SendAsync(OutboxMessage message, CancellationToken ct);
-}
-
-public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport
-{
-    public bool Configured => options.Value.Configured;
-
-    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
-    {
-        var o = options.Value;
-        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpPort != 25 };
-        if (!string.IsNullOrEmpty(o.SmtpUser))
-        {
-            client.Credentials = new System.Net.NetworkCredential(o.SmtpUser, o.SmtpPassword);
-        }
-
-        using var mail = new MailMessage(o.From, message.To, message.Subject, message.Body);
-        await client.SendMailAsync(mail, ct);
-    }
 }
 
 /// <summary>Stores uploads and attachments in the database (shared by every node) with a retention time.</summary>
@@ -210,7 +204,7 @@ public sealed class OutboxDispatchJob(IEmailTransport transport, TimeProvider cl
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
             }
-            catch (SmtpException ex)
+            catch (EmailDeliveryException ex)
             {
                 message.LastError = ex.Message;
             }
