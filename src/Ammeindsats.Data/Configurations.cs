@@ -153,3 +153,12 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.HasIndex(f => f.ExpiresAt);
     }
 }
+
+internal sealed class StoredFileChunkConfiguration : IEntityTypeConfiguration<StoredFileChunk>
+{
+    public void Configure(EntityTypeBuilder<StoredFileChunk> b)
+    {
+        b.HasKey(c => new { c.FileId, c.Index });
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -46,7 +46,10 @@ public sealed class JobLease
     public string? LastError { get; set; }
 }
 
-/// <summary>An uploaded file or attachment, kept in the database so every web node sees it, until it expires.</summary>
+/// <summary>
+/// An uploaded file or attachment, kept in the database so every web node sees it, until it expires. Its content is
+/// in <see cref="StoredFileChunk"/> rows, written and read a chunk at a time, so no file is ever held whole in memory.
+/// </summary>
 public sealed class StoredFile
 {
     public Guid Id { get; set; }
@@ -64,10 +67,18 @@ public sealed class StoredFile
 
     public string? OwnerUserId { get; set; }
 
-    public required byte[] Content { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Deleted by the retention job after this time; null keeps it until deleted by hand.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
+}
+
+/// <summary>One piece of a stored file's content, in order of <see cref="Index"/>; deleted with its file.</summary>
+public sealed class StoredFileChunk
+{
+    public Guid FileId { get; set; }
+
+    public int Index { get; set; }
+
+    public required byte[] Data { get; set; }
 }

@@ -827,10 +827,6 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -869,6 +865,23 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("StoredFileChunks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1103,6 +1116,15 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.HasOne("Ammeindsats.Data.Access.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.HasOne("Ammeindsats.Data.Platform.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

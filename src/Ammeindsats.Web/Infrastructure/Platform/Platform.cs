@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +11,7 @@ public static class PlatformRegistration
     {
         services.AddScoped<EmailOutbox>();
         services.AddScoped<FileStore>();
+        services.AddScoped<IFileStore>(sp => sp.GetRequiredService<FileStore>());
         services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<IScheduledJob, RetentionJob>();
@@ -51,44 +51,6 @@ public interface IEmailTransport
     bool Configured { get; }
 
     Task SendAsync(OutboxMessage message, CancellationToken ct);
-}
-
-/// <summary>Stores uploads and attachments in the database (shared by every node) with a retention time.</summary>
-public sealed class FileStore(AmmeindsatsDbContext db, TimeProvider clock)
-{
-    public async Task<StoredFile> SaveAsync(string fileName, string contentType, Stream content, string purpose, string? ownerUserId, TimeSpan? lifetime, CancellationToken ct = default)
-    {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var now = clock.GetUtcNow();
-        var file = new StoredFile
-        {
-            Id = Guid.NewGuid(),
-            FileName = Path.GetFileName(fileName),
-            ContentType = contentType,
-            Size = bytes.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Purpose = purpose,
-            OwnerUserId = ownerUserId,
-            Content = bytes,
-            CreatedAt = now,
-            ExpiresAt = lifetime is null ? null : now + lifetime,
-        };
-        db.StoredFiles.Add(file);
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
-
-    /// <summary>The file, unless it has expired or belongs to someone else.</summary>
-    public Task<StoredFile?> FindAsync(Guid id, string purpose, string? ownerUserId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        return db.StoredFiles.FirstOrDefaultAsync(f => f.Id == id && f.Purpose == purpose && f.OwnerUserId == ownerUserId && (f.ExpiresAt == null || f.ExpiresAt > now), ct);
-    }
-
-    public Task DeleteAsync(Guid id, CancellationToken ct = default) =>
-        db.StoredFiles.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
 }
 
 public interface IScheduledJob
