@@ -64,10 +64,19 @@ public interface IScheduledJob
 
 /// <summary>
 /// Runs a job when its lease in the database can be taken. The lease is taken with one conditional
-/// UPDATE, so with several web nodes exactly one of them runs each due job.
+/// UPDATE, so with several web nodes exactly one of them runs each due job. While the job runs, the lease is
+/// renewed every <see cref="RenewEvery"/> (from a scope of its own), so a job that runs longer than
+/// <see cref="Lease"/> is not started a second time by another node; a node that stops stops renewing, and its
+/// lease runs out. A renewal that finds the lease taken by another node cancels the job.
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> log)
 {
+    /// <summary>How long a taken or renewed lease holds.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a running job's lease is renewed: well within <see cref="Lease"/>, so one slow renewal does not lose it.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(100);
+
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task<bool> TryRunAsync(IScheduledJob job, CancellationToken ct)
@@ -89,7 +98,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
             }
         }
 
-        var leaseUntil = now + TimeSpan.FromMinutes(5);
+        var leaseUntil = now + Lease;
         var taken = await db.JobLeases
             .Where(j => j.Name == job.Name && j.LeaseUntil < now && j.NextRunAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Holder, _node).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
@@ -99,14 +108,26 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         }
 
         string? error = null;
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewWhileRunningAsync(job.Name, lost, stopRenewing.Token);
         try
         {
-            await job.RunAsync(scope.ServiceProvider, ct);
+            await job.RunAsync(scope.ServiceProvider, lost.Token);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            error = "Jobbets lease blev overtaget af en anden node, mens det kørte.";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             error = ex.Message;
             log.LogError(ex, "Job {Job} failed", job.Name);
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
         }
 
         var done = clock.GetUtcNow();
@@ -116,6 +137,41 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
             .SetProperty(j => j.NextRunAt, done + job.Interval)
             .SetProperty(j => j.LastError, error), ct);
         return true;
+    }
+
+    /// <summary>Extends this node's lease every <see cref="RenewEvery"/> until stopped; cancels <paramref name="lost"/> if another node holds it.</summary>
+    private async Task RenewWhileRunningAsync(string name, CancellationTokenSource lost, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(RenewEvery, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+                    var until = clock.GetUtcNow() + Lease;
+                    var renewed = await db.JobLeases.Where(j => j.Name == name && j.Holder == _node)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), stop);
+                    if (renewed != 1)
+                    {
+                        log.LogWarning("Job {Job} lost its lease while running; it is cancelled", name);
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The database may be busy for a moment; the lease still holds, and the next tick tries again.
+                    log.LogWarning(ex, "Could not renew the lease of job {Job}", name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The job has finished.
+        }
     }
 }
 
