@@ -57,6 +57,8 @@ public class AmmeindsatsDbContext(DbContextOptions<AmmeindsatsDbContext> options
 
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
+    public DbSet<StoredFileChunk> StoredFileChunks => Set<StoredFileChunk>();
+
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 

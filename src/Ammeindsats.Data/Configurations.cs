@@ -126,6 +126,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         b.Property(m => m.To).HasMaxLength(256);
         b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Language).HasMaxLength(8);
         b.HasIndex(m => m.SentAt);
     }
 }
@@ -150,5 +151,14 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.Property(f => f.Purpose).HasMaxLength(50);
         b.Property(f => f.OwnerUserId).HasMaxLength(64);
         b.HasIndex(f => f.ExpiresAt);
+    }
+}
+
+internal sealed class StoredFileChunkConfiguration : IEntityTypeConfiguration<StoredFileChunk>
+{
+    public void Configure(EntityTypeBuilder<StoredFileChunk> b)
+    {
+        b.HasKey(c => new { c.FileId, c.Index });
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

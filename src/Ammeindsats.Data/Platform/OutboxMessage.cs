@@ -12,7 +12,14 @@ public sealed class OutboxMessage
 
     public required string Subject { get; set; }
 
+    /// <summary>The plain-text part, always there.</summary>
     public required string Body { get; set; }
+
+    /// <summary>The HTML alternative of <see cref="Body"/>, when the message came from a template.</summary>
+    public string? HtmlBody { get; set; }
+
+    /// <summary>The language the message is written in ("da" or "en"), sent as its Content-Language.</summary>
+    public string? Language { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -39,7 +46,10 @@ public sealed class JobLease
     public string? LastError { get; set; }
 }
 
-/// <summary>An uploaded file or attachment, kept in the database so every web node sees it, until it expires.</summary>
+/// <summary>
+/// An uploaded file or attachment, kept in the database so every web node sees it, until it expires. Its content is
+/// in <see cref="StoredFileChunk"/> rows, written and read a chunk at a time, so no file is ever held whole in memory.
+/// </summary>
 public sealed class StoredFile
 {
     public Guid Id { get; set; }
@@ -57,10 +67,18 @@ public sealed class StoredFile
 
     public string? OwnerUserId { get; set; }
 
-    public required byte[] Content { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Deleted by the retention job after this time; null keeps it until deleted by hand.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
+}
+
+/// <summary>One piece of a stored file's content, in order of <see cref="Index"/>; deleted with its file.</summary>
+public sealed class StoredFileChunk
+{
+    public Guid FileId { get; set; }
+
+    public int Index { get; set; }
+
+    public required byte[] Data { get; set; }
 }

@@ -791,6 +791,13 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -819,10 +826,6 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -862,6 +865,23 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("StoredFileChunks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1096,6 +1116,15 @@ namespace Ammeindsats.Migrations.Postgres.Migrations
                     b.HasOne("Ammeindsats.Data.Access.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.HasOne("Ammeindsats.Data.Platform.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

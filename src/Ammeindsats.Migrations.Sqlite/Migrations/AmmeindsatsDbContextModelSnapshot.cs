@@ -766,6 +766,13 @@ namespace Ammeindsats.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -794,10 +801,6 @@ namespace Ammeindsats.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -837,6 +840,23 @@ namespace Ammeindsats.Migrations.Sqlite.Migrations
                     b.HasIndex("ExpiresAt");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("StoredFileChunks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1065,6 +1085,15 @@ namespace Ammeindsats.Migrations.Sqlite.Migrations
                     b.HasOne("Ammeindsats.Data.Access.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ammeindsats.Data.Platform.StoredFileChunk", b =>
+                {
+                    b.HasOne("Ammeindsats.Data.Platform.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

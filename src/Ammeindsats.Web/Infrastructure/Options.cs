@@ -34,7 +34,25 @@ public sealed class EmailOptions
     [EmailAddress]
     public string From { get; set; } = "ammeindsats@localhost.localdomain";
 
+    /// <summary>
+    /// How the connection is secured. Auto: TLS from the start on port 465, STARTTLS when the server offers it on
+    /// port 25, and STARTTLS required on any other port (587).
+    /// </summary>
+    public SmtpSecurity SmtpSecurity { get; set; } = SmtpSecurity.Auto;
+
     public bool Configured => !string.IsNullOrWhiteSpace(SmtpHost);
+}
+
+public enum SmtpSecurity
+{
+    Auto,
+
+    /// <summary>No TLS at all: only for a relay on the same machine or a closed network.</summary>
+    None,
+
+    StartTls,
+
+    SslOnConnect,
 }
 
 public sealed class OpenIdConnectSettings

@@ -21,7 +21,7 @@ public sealed class AuditCoverageTests(TestApps apps)
     private static readonly HashSet<string> NotDomainData = new(StringComparer.Ordinal)
     {
         nameof(AuditEntry), nameof(PersonalDataKey), nameof(PersonalDataRead), nameof(ImportRun),
-        "OutboxMessage", "JobLease", "StoredFile", "DataProtectionKey",
+        "OutboxMessage", "JobLease", "StoredFile", "StoredFileChunk", "DataProtectionKey",
         "IdentityUserClaim`1", "IdentityUserLogin`1", "IdentityUserToken`1", "IdentityRole", "IdentityUserRole`1", "IdentityRoleClaim`1",
     };
 

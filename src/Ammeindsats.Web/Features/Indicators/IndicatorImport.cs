@@ -92,9 +92,19 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
     /// <summary>At most this many problems of one kind are listed: more helps nobody.</summary>
     private const int ProblemsListed = 100;
 
+    /// <summary>The one problem reported when the database has no areas yet (migrated before migrate loaded them).</summary>
+    public const string AreasMissing = "Områderne er ikke indlæst: kør seed (eller migrate), og importér filen igen. Filens rækker er ikke kontrolleret.";
+
     public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default)
     {
         var outcome = new ImportOutcome();
+        if (!await db.Areas.AnyAsync(ct))
+        {
+            // Without the reference areas every row would fail on its area code: name the missing step instead.
+            outcome.Problems.Add(new ImportProblem(0, null, AreasMissing));
+            return outcome;
+        }
+
         var status = approve ? ValueStatus.Approved : ValueStatus.Draft;
         var now = clock.GetUtcNow();
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);

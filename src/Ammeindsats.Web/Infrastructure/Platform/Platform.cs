@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Security.Cryptography;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +11,8 @@ public static class PlatformRegistration
     {
         services.AddScoped<EmailOutbox>();
         services.AddScoped<FileStore>();
-        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddScoped<IFileStore>(sp => sp.GetRequiredService<FileStore>());
+        services.AddSingleton<IEmailTransport, MailKitEmailTransport>();
         services.AddSingleton<IScheduledJob, OutboxDispatchJob>();
         services.AddSingleton<IScheduledJob, RetentionJob>();
         services.AddSingleton<JobRunner>();
@@ -32,69 +31,26 @@ public sealed class EmailOutbox(AmmeindsatsDbContext db, TimeProvider clock)
     /// <summary>Adds the message to the outbox; it is saved with the caller's next SaveChanges.</summary>
     public void Enqueue(string to, string subject, string body) =>
         db.OutboxMessages.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAt = clock.GetUtcNow() });
+
+    /// <summary>Adds a mail rendered from a template (see <see cref="MailTemplates"/>): both parts and its language.</summary>
+    public void Enqueue(string to, RenderedMail mail) =>
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = mail.Subject,
+            Body = mail.Text,
+            HtmlBody = mail.Html,
+            Language = mail.Language,
+            CreatedAt = clock.GetUtcNow(),
+        });
 }
 
+/// <summary>Sends one outbox message; throws <see cref="EmailDeliveryException"/> when a later attempt may succeed.</summary>
 public interface IEmailTransport
 {
     bool Configured { get; }
 
     Task SendAsync(OutboxMessage message, CancellationToken ct);
-}
-
-public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport
-{
-    public bool Configured => options.Value.Configured;
-
-    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
-    {
-        var o = options.Value;
-        using var client = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.SmtpPort != 25 };
-        if (!string.IsNullOrEmpty(o.SmtpUser))
-        {
-            client.Credentials = new System.Net.NetworkCredential(o.SmtpUser, o.SmtpPassword);
-        }
-
-        using var mail = new MailMessage(o.From, message.To, message.Subject, message.Body);
-        await client.SendMailAsync(mail, ct);
-    }
-}
-
-/// <summary>Stores uploads and attachments in the database (shared by every node) with a retention time.</summary>
-public sealed class FileStore(AmmeindsatsDbContext db, TimeProvider clock)
-{
-    public async Task<StoredFile> SaveAsync(string fileName, string contentType, Stream content, string purpose, string? ownerUserId, TimeSpan? lifetime, CancellationToken ct = default)
-    {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var now = clock.GetUtcNow();
-        var file = new StoredFile
-        {
-            Id = Guid.NewGuid(),
-            FileName = Path.GetFileName(fileName),
-            ContentType = contentType,
-            Size = bytes.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Purpose = purpose,
-            OwnerUserId = ownerUserId,
-            Content = bytes,
-            CreatedAt = now,
-            ExpiresAt = lifetime is null ? null : now + lifetime,
-        };
-        db.StoredFiles.Add(file);
-        await db.SaveChangesAsync(ct);
-        return file;
-    }
-
-    /// <summary>The file, unless it has expired or belongs to someone else.</summary>
-    public Task<StoredFile?> FindAsync(Guid id, string purpose, string? ownerUserId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        return db.StoredFiles.FirstOrDefaultAsync(f => f.Id == id && f.Purpose == purpose && f.OwnerUserId == ownerUserId && (f.ExpiresAt == null || f.ExpiresAt > now), ct);
-    }
-
-    public Task DeleteAsync(Guid id, CancellationToken ct = default) =>
-        db.StoredFiles.Where(f => f.Id == id).ExecuteDeleteAsync(ct);
 }
 
 public interface IScheduledJob
@@ -108,10 +64,19 @@ public interface IScheduledJob
 
 /// <summary>
 /// Runs a job when its lease in the database can be taken. The lease is taken with one conditional
-/// UPDATE, so with several web nodes exactly one of them runs each due job.
+/// UPDATE, so with several web nodes exactly one of them runs each due job. While the job runs, the lease is
+/// renewed every <see cref="RenewEvery"/> (from a scope of its own), so a job that runs longer than
+/// <see cref="Lease"/> is not started a second time by another node; a node that stops stops renewing, and its
+/// lease runs out. A renewal that finds the lease taken by another node cancels the job.
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> log)
 {
+    /// <summary>How long a taken or renewed lease holds.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often a running job's lease is renewed: well within <see cref="Lease"/>, so one slow renewal does not lose it.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(100);
+
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public async Task<bool> TryRunAsync(IScheduledJob job, CancellationToken ct)
@@ -133,7 +98,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
             }
         }
 
-        var leaseUntil = now + TimeSpan.FromMinutes(5);
+        var leaseUntil = now + Lease;
         var taken = await db.JobLeases
             .Where(j => j.Name == job.Name && j.LeaseUntil < now && j.NextRunAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Holder, _node).SetProperty(j => j.LeaseUntil, leaseUntil), ct);
@@ -143,14 +108,26 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         }
 
         string? error = null;
+        using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = RenewWhileRunningAsync(job.Name, lost, stopRenewing.Token);
         try
         {
-            await job.RunAsync(scope.ServiceProvider, ct);
+            await job.RunAsync(scope.ServiceProvider, lost.Token);
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            error = "Jobbets lease blev overtaget af en anden node, mens det kørte.";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             error = ex.Message;
             log.LogError(ex, "Job {Job} failed", job.Name);
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
         }
 
         var done = clock.GetUtcNow();
@@ -160,6 +137,41 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
             .SetProperty(j => j.NextRunAt, done + job.Interval)
             .SetProperty(j => j.LastError, error), ct);
         return true;
+    }
+
+    /// <summary>Extends this node's lease every <see cref="RenewEvery"/> until stopped; cancels <paramref name="lost"/> if another node holds it.</summary>
+    private async Task RenewWhileRunningAsync(string name, CancellationTokenSource lost, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(RenewEvery, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
+                    var until = clock.GetUtcNow() + Lease;
+                    var renewed = await db.JobLeases.Where(j => j.Name == name && j.Holder == _node)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), stop);
+                    if (renewed != 1)
+                    {
+                        log.LogWarning("Job {Job} lost its lease while running; it is cancelled", name);
+                        await lost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The database may be busy for a moment; the lease still holds, and the next tick tries again.
+                    log.LogWarning(ex, "Could not renew the lease of job {Job}", name);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The job has finished.
+        }
     }
 }
 
@@ -210,7 +222,7 @@ public sealed class OutboxDispatchJob(IEmailTransport transport, TimeProvider cl
                 message.SentAt = clock.GetUtcNow();
                 message.LastError = null;
             }
-            catch (SmtpException ex)
+            catch (EmailDeliveryException ex)
             {
                 message.LastError = ex.Message;
             }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ammeindsats.Core.Access;
 using Ammeindsats.Data.Access;
 using Ammeindsats.Web.Infrastructure.Platform;
@@ -27,39 +28,23 @@ public static class Invitations
                ?? throw new InvalidOperationException("The invitation page has no route.");
     }
 
-    public static void MailInvitation(EmailOutbox outbox, AppUser user, Role role, string link) =>
-        outbox.Enqueue(
-            user.Email!,
-            "Invitation til Ammeindsats",
-            $"""
-            Hej {user.DisplayName}
+    /// <summary>The invitation in the language of the page that sent it (templates in Mail/invitation_*).</summary>
+    public static void MailInvitation(EmailOutbox outbox, AppUser user, Role role, string link)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        outbox.Enqueue(user.Email!, MailTemplates.Render("invitation", culture, new Dictionary<string, string?>
+        {
+            ["name"] = user.DisplayName,
+            ["role"] = MailTemplates.LanguageOf(culture) == "en" ? role.EnglishName() : role.DanishName(),
+            ["link"] = link,
+        }));
+    }
 
-            Du er inviteret til Ammeindsats med rollen {role.DanishName()}.
-
-            Vælg din adgangskode her:
-            {link}
-
-            Linket kan bruges én gang. Har du ikke bedt om at komme ind i Ammeindsats, kan du se bort fra denne e-mail.
-
-            Venlig hilsen
-            Ammeindsats
-            """);
-
+    /// <summary>The password reset in the language of the page that asked for it (templates in Mail/password-reset_*).</summary>
     public static void MailReset(EmailOutbox outbox, AppUser user, string link) =>
-        outbox.Enqueue(
-            user.Email!,
-            "Ny adgangskode til Ammeindsats",
-            $"""
-            Hej {user.DisplayName}
-
-            En administrator har bedt om, at du vælger en ny adgangskode til Ammeindsats.
-
-            Vælg den her:
-            {link}
-
-            Linket kan bruges én gang. Din nuværende adgangskode virker, indtil du har valgt en ny.
-
-            Venlig hilsen
-            Ammeindsats
-            """);
+        outbox.Enqueue(user.Email!, MailTemplates.Render("password-reset", CultureInfo.CurrentUICulture, new Dictionary<string, string?>
+        {
+            ["name"] = user.DisplayName,
+            ["link"] = link,
+        }));
 }

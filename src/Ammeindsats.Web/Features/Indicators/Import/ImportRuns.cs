@@ -97,7 +97,7 @@ public static class ImportKinds
 /// run is handed to <see cref="ImportRunWorker"/>, which applies it and writes its progress to the run's row,
 /// so every web node can show it.
 /// </summary>
-public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQueue queue, IndicatorImporter importer, TimeProvider clock, LocalImportProgress local)
+public sealed class ImportRuns(AmmeindsatsDbContext db, IFileStore files, ImportQueue queue, IndicatorImporter importer, TimeProvider clock, LocalImportProgress local)
 {
     public const string Purpose = "indicator-import";
 
@@ -229,7 +229,7 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
         var actor = await ImportActors.ForUserAsync(db, userId, clock, ct);
         try
         {
-            using var check = new MemoryStream(Readable(stored.FileName, stored.Content), writable: false);
+            await using var check = await OpenReadableAsync(files, stored, ct);
             return ImportSummary.From(await importer.RunAsync(kind, check, actor, dryRun: true, approve, stored.FileName, ct));
         }
         catch (XlsxToCsv.UnreadableWorkbookException e)
@@ -302,6 +302,26 @@ public sealed class ImportRuns(AmmeindsatsDbContext db, FileStore files, ImportQ
         db.ImportRuns.Remove(run);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// The stored upload as the importers read it: a CSV streamed from the store as uploaded; an Excel workbook (a ZIP
+    /// archive, which is read as a whole) its first sheet as CSV.
+    /// </summary>
+    public static async Task<Stream> OpenReadableAsync(IFileStore files, Data.Platform.StoredFile stored, CancellationToken ct)
+    {
+        var content = await files.OpenReadAsync(stored, ct);
+        if (Path.GetExtension(stored.FileName).ToLowerInvariant() is not (".xlsx" or ".xlsm"))
+        {
+            return content;
+        }
+
+        await using (content)
+        {
+            var bytes = new byte[stored.Size];
+            await content.ReadExactlyAsync(bytes, ct);
+            return new MemoryStream(Readable(stored.FileName, bytes), writable: false);
+        }
     }
 
     /// <summary>The file as the importers read it: CSV as uploaded, an Excel workbook's first sheet as CSV.</summary>
@@ -505,7 +525,7 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
             return;
         }
 
-        var file = await sp.GetRequiredService<FileStore>().FindAsync(run.FileId, ImportRuns.Purpose, run.UserId, ct);
+        var file = await sp.GetRequiredService<IFileStore>().FindAsync(run.FileId, ImportRuns.Purpose, run.UserId, ct);
         if (file is null)
         {
             await ImportRuns.FinishAsync(db, id, ImportRunState.Failed, ImportSummary.Problem(ImportRuns.UploadGoneMessage), clock, ct);
@@ -521,13 +541,13 @@ public sealed class ImportRunWorker(ImportQueue queue, IServiceScopeFactory scop
         ImportOutcome outcome;
         await using (var progress = new ProgressWriter(scopes, id, log, sp.GetRequiredService<LocalImportProgress>()))
         {
-            var bytes = ImportRuns.Readable(file.FileName, file.Content);
-            await using var stream = new ProgressStream(new MemoryStream(bytes, writable: false), bytes.LongLength, progress.Report);
+            await using var content = await ImportRuns.OpenReadableAsync(sp.GetRequiredService<IFileStore>(), file, ct);
+            await using var stream = new ProgressStream(content, content.Length, progress.Report);
             outcome = await importer.RunAsync(ImportKinds.Parse(run.Kind) ?? ImportKind.ChildRecords, stream, actor, dryRun: false, run.Approve, run.FileName, ct);
         }
 
         await ImportRuns.FinishAsync(db, id, outcome.Succeeded ? ImportRunState.Done : ImportRunState.Failed, ImportSummary.From(outcome), clock, ct);
-        await sp.GetRequiredService<FileStore>().DeleteAsync(file.Id, ct);
+        await sp.GetRequiredService<IFileStore>().DeleteAsync(file.Id, ct);
     }
 }
 
