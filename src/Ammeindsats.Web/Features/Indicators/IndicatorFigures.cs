@@ -11,12 +11,34 @@ using Microsoft.Extensions.Options;
 
 namespace Ammeindsats.Web.Features.Indicators;
 
-public sealed class DisclosureSettings
+public sealed class DisclosureSettings : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Disclosure";
 
     [System.ComponentModel.DataAnnotations.Range(2, 20)]
     public int Threshold { get; set; } = 5;
+
+    /// <summary>The smallest group in which 0 % or 100 % is published.</summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 50)]
+    public int GroupThreshold { get; set; } = 10;
+
+    /// <summary>How wide the range a reader can work out for a protected count must stay.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 20)]
+    public int ProtectionWidth { get; set; } = 4;
+
+    /// <summary>Every setting that changes what is published, for cache keys.</summary>
+    public string CacheKey => $"{Threshold}/{GroupThreshold}/{ProtectionWidth}";
+
+    public DisclosureOptions ToOptions() => new() { Threshold = Threshold, GroupThreshold = GroupThreshold, ProtectionWidth = ProtectionWidth };
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (GroupThreshold < Threshold)
+        {
+            yield return new System.ComponentModel.DataAnnotations.ValidationResult(
+                $"Disclosure:GroupThreshold ({GroupThreshold}) must be at least Disclosure:Threshold ({Threshold}).", [nameof(GroupThreshold)]);
+        }
+    }
 }
 
 /// <summary>One published (or, for staff, working) figure of an indicator.</summary>
@@ -135,7 +157,7 @@ public sealed class IndicatorFigures(
     /// </summary>
     public async Task<List<Figure>> ComputeAsync(IndicatorDefinition indicator, bool publishedOnly, string benchmark, CancellationToken ct)
     {
-        var key = $"figures|{indicator.Code}|{indicator.Version}|{publishedOnly}|{benchmark}|{disclosure.Value.Threshold}|{await DataFingerprintAsync(ct)}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
+        var key = $"figures|{indicator.Code}|{indicator.Version}|{publishedOnly}|{benchmark}|{disclosure.Value.CacheKey}|{await DataFingerprintAsync(ct)}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
         if (!cache.TryGetValue(key, out List<Figure>? figures) || figures is null)
         {
             figures = await ComputeUncachedAsync(indicator, publishedOnly, benchmark, ct);
@@ -407,12 +429,13 @@ public sealed class IndicatorFigures(
 
     private void ApplyDisclosure(IndicatorDefinition indicator, List<Figure> figures, Dictionary<string, Area> areas, List<AreaMembership> memberships)
     {
-        var policy = new DisclosurePolicy(new DisclosureOptions { Threshold = disclosure.Value.Threshold });
+        var policy = new DisclosurePolicy(disclosure.Value.ToOptions());
         if (indicator.Kind == IndicatorKind.Median)
         {
             foreach (var f in figures)
             {
-                f.Suppressed = f.Value is null || !KaplanMeier.IsMedianPublishable(f.Ended, f.Censored, (int)f.Value.Value);
+                f.Suppressed = f.Value is null || f.Ended is null
+                    || !policy.CanPublishMedian(KaplanMeier.CountsAroundMedian(f.Ended, f.Censored, (int)f.Value.Value));
             }
 
             return;
@@ -488,6 +511,10 @@ public sealed class IndicatorFigures(
         foreach (var (key, f) in byKey)
         {
             f.Suppressed = !result.IsPublished(key);
+            if (!DisclosurePolicy.CanPublishKmValue(f.Denominator ?? 0))
+            {
+                f.KmValue = null;
+            }
         }
     }
 
