@@ -1,0 +1,86 @@
+using Ammeindsats.Core.Disclosure;
+using Xunit.Abstractions;
+
+namespace Ammeindsats.Core.Tests.Disclosure;
+
+public class IntervalAttackTests(ITestOutputHelper output)
+{
+    private const string Year = "2023";
+
+    private static AttackFigure F(string area, int threshold, int n, int d, bool published, string breakdown = "") =>
+        new(area, Year, breakdown, threshold, n, d, published);
+
+    [Fact]
+    public void Attack_RecoversACountThatOnlyNonNegativityPins()
+    {
+        // Region 1081 = A + B. A (2 of 30) is withheld, B (0 of 40) is withheld beside it. Rank says neither can be
+        // worked out; but B's numerator is 0 (its first-born and later-born are 0 of 20 each and there is no one
+        // of unknown parity, since the parity groups add up to the total denominator), so A's is the region's 2.
+        AttackFigure[] figures =
+        [
+            F("1081", 7, 2, 70, true),
+            F("A", 7, 2, 30, false),
+            F("B", 7, 0, 40, false),
+            F("B", 7, 0, 20, true, IntervalAttack.FirstBorn),
+            F("B", 7, 0, 20, true, IntervalAttack.LaterBorn),
+        ];
+        var report = new IntervalAttack().Run(figures, [new AreaSum("1081", Year, ["A", "B"], Remainder: false)]);
+        Assert.Contains(report.Findings, f => f.What.StartsWith("numerator A/", StringComparison.Ordinal) && f.Lower == 2 && f.Upper == 2);
+    }
+
+    [Fact]
+    public void Attack_UsesTheInequalitiesBetweenThresholds()
+    {
+        // At 14 days A (2 of 25) and B (20 of 30) are withheld and the region shows 22 of 55. At 7 days A shows
+        // 2 of 26, so A reached 14 days at most twice; B shows 20 of 30, so B at most 20: A is exactly 2.
+        AttackFigure[] figures =
+        [
+            F("1081", 14, 22, 55, true), F("A", 14, 2, 25, false), F("B", 14, 20, 30, false),
+            F("1081", 7, 22, 56, true), F("A", 7, 2, 26, true), F("B", 7, 20, 30, true),
+        ];
+        var sums = new[] { new AreaSum("1081", Year, ["A", "B"], Remainder: false) };
+        var report = new IntervalAttack().Run(figures, sums);
+        Assert.Contains(report.Findings, f => f.What.StartsWith("numerator A/", StringComparison.Ordinal) && f.Lower == 2 && f.Upper == 2);
+
+        // Without the 7-day figures, A's numerator can be anything from 0 to 22: safe.
+        var alone = new IntervalAttack().Run(figures.Where(f => f.Threshold == 14), sums);
+        Assert.DoesNotContain(alone.Findings, f => f.What.StartsWith("numerator A/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Attack_FindsSmallDifferencesBetweenPublishedThresholds_AndSmallRemainders()
+    {
+        // 40 of 50 at 7 days, 37 of 48 at 14 days: 3 stopped or were censored in between, 2 were censored.
+        // First-born 20 of 25 and later-born 18 of 23 leave 2 of 2 of unknown parity.
+        AttackFigure[] figures =
+        [
+            F("A", 7, 40, 50, true), F("A", 14, 37, 48, true),
+            F("A", 7, 20, 25, true, IntervalAttack.FirstBorn), F("A", 7, 18, 23, true, IntervalAttack.LaterBorn),
+        ];
+        var report = new IntervalAttack().Run(figures, []);
+        Assert.Contains(report.Findings, f => f.What == "reached 7 not 14 A/2023/" && f.TrueValue == 3 && f.Width == 0);
+        Assert.Contains(report.Findings, f => f.What == "censored 7..14 A/2023/" && f.TrueValue == 2);
+        Assert.Contains(report.Findings, f => f.What == $"denominator A/2023/{IntervalAttack.ParityRest} @7" && f.TrueValue == 2);
+    }
+
+    [Fact]
+    public void PerThresholdExactRank_FailsTheAttack_OnGeneratedTinyMunicipalities()
+    {
+        var family = GeneratedFamily.Tiny(seed: 8);
+        var tables = family.Tables();
+        var policy = new DisclosurePolicy();
+        var results = tables.ToDictionary(t => t.Threshold, t => policy.Apply(t.Cells, t.Relations));
+        var report = new IntervalAttack().Run(family.Published(tables, (t, key) => results[t].IsPublished(key)), family.Sums());
+        Describe("per threshold", report, results.Values.Sum(r => r.Cells.Count(c => c.Status == DisclosureStatus.Suppressed)));
+        Assert.NotEmpty(report.Findings);
+    }
+
+    private void Describe(string name, AttackReport report, int withheld)
+    {
+        output.WriteLine($"{name}: {withheld} cells withheld; {report.Protected} protected counts, {report.Findings.Count} narrower than the width ({report.Exact} exact); {report.LinearPrograms} LPs in {report.Elapsed.TotalSeconds:0.0} s");
+        foreach (var f in report.Findings.Take(15))
+        {
+            output.WriteLine("  " + f);
+        }
+    }
+}
