@@ -99,7 +99,15 @@ public sealed class DisclosurePolicy
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A relation names an unknown cell, or the figures do not add up.</exception>
-    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations)
+    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations) =>
+        Apply(cells, relations, alsoWithheld: null);
+
+    /// <summary>
+    /// As <see cref="Apply(IEnumerable{DisclosureCell}, IEnumerable{CellRelation})"/>, with further cells withheld
+    /// as primary whatever their own counts: cells another rule withholds, such as a threshold whose difference
+    /// from a neighbouring threshold of the same children is small (see <see cref="ThresholdFamilyDisclosure"/>).
+    /// </summary>
+    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations, IReadOnlySet<CellKey>? alsoWithheld)
     {
         var system = CellSystem.Build(cells, relations);
         var n = system.Count;
@@ -114,7 +122,7 @@ public sealed class DisclosurePolicy
                 continue;
             }
 
-            if (cell.IsPublishable && IsPrimarySuppressed(cell))
+            if (cell.IsPublishable && (IsPrimarySuppressed(cell) || alsoWithheld?.Contains(cell.Key) == true))
             {
                 hidden[i] = true;
                 reasons[i] = SuppressionReason.Primary;
@@ -187,7 +195,7 @@ public sealed class DisclosurePolicy
         IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations, IEnumerable<CellKey> published) =>
         FindDerivableCells(cells, relations, published).Count > 0;
 
-    private bool IsSmall(int count) => count >= 1 && count <= Threshold - 1;
+    internal bool IsSmall(int count) => count >= 1 && count <= Threshold - 1;
 
     /// <summary>
     /// The next cell to withhold, looking at the derivable cells in key order.

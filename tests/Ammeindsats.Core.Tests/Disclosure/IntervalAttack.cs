@@ -281,18 +281,58 @@ public sealed class IntervalAttack(int threshold = 5, int width = 4)
         var protectedTargets = targets.Where(x => x.True >= 1 && x.True <= threshold - 1).ToList();
         var findings = new List<AttackFinding>();
         var programs = 0;
-        var solver = BuildSolver(variables, constants, equalities, inequalities, out var lpVars);
-        foreach (var (what, truth, expr) in protectedTargets)
+
+        // The programme falls apart into independent blocks (an area whose figures are all published is a block
+        // of its own remainders, say): each block is solved on its own, and a target over several blocks is the
+        // sum of its parts.
+        var root = Enumerable.Range(0, variables.Count).ToArray();
+        int Find(int v) => root[v] == v ? v : root[v] = Find(root[v]);
+        foreach (var e in equalities.Concat(inequalities))
         {
-            if (expr.Terms.Count == 0)
+            var first = -1;
+            foreach (var v in e.Terms.Keys)
             {
-                findings.Add(new AttackFinding(what, truth, expr.Constant, expr.Constant));
-                continue;
+                if (first < 0)
+                {
+                    first = Find(v);
+                }
+                else
+                {
+                    root[Find(v)] = first;
+                }
+            }
+        }
+
+        var blocks = new Dictionary<int, (Solver Solver, Variable?[] Vars)>();
+        (Solver Solver, Variable?[] Vars) Block(int r)
+        {
+            if (!blocks.TryGetValue(r, out var block))
+            {
+                bool In(Expr e) => e.Terms.Count > 0 && Find(e.Terms.Keys.First()) == r;
+                var solver = BuildSolver(variables, constants.Select((c, i) => c is null && Find(i) == r ? null : (double?)0).ToList(),
+                    equalities.Where(In).ToList(), inequalities.Where(In).ToList(), out var vars);
+                blocks[r] = block = (solver, vars);
             }
 
-            var lower = Optimise(solver!, lpVars, expr, maximise: false);
-            var upper = Optimise(solver!, lpVars, expr, maximise: true);
-            programs += 2;
+            return block;
+        }
+
+        foreach (var (what, truth, expr) in protectedTargets)
+        {
+            double lower = expr.Constant, upper = expr.Constant;
+            foreach (var part in expr.Terms.GroupBy(t => Find(t.Key)))
+            {
+                var partExpr = new Expr();
+                foreach (var (v, c) in part)
+                {
+                    partExpr.Terms[v] = c;
+                }
+
+                var (solver, vars) = Block(part.Key);
+                lower += Optimise(solver, vars, partExpr, maximise: false);
+                upper += Optimise(solver, vars, partExpr, maximise: true);
+                programs += 2;
+            }
 
             // An attacker rounds inwards: the counts are integers.
             var lo = Math.Ceiling(lower - 1e-6);
@@ -303,11 +343,15 @@ public sealed class IntervalAttack(int threshold = 5, int width = 4)
             }
         }
 
-        solver?.Dispose();
+        foreach (var block in blocks.Values)
+        {
+            block.Solver.Dispose();
+        }
+
         return (protectedTargets.Count, findings, programs);
     }
 
-    private static Solver? BuildSolver(List<string> names, List<double?> constants, List<Expr> equalities, List<Expr> inequalities, out Variable?[] lpVars)
+    private static Solver BuildSolver(List<string> names, List<double?> constants, List<Expr> equalities, List<Expr> inequalities, out Variable?[] lpVars)
     {
         lpVars = new Variable?[names.Count];
         var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is not available.");
