@@ -26,6 +26,8 @@ public sealed record ThresholdTable(int ThresholdDays, IReadOnlyList<DisclosureC
 /// otherwise the smallest part is withheld at the later threshold.</item>
 /// <item>Secondary suppression per threshold as <see cref="DisclosurePolicy.Apply(IEnumerable{DisclosureCell}, IEnumerable{CellRelation}, IReadOnlySet{CellKey})"/>,
 /// with the cells of rules 2 and 3 as primary, so no withheld cell can be worked out exactly from the sums.</item>
+/// <item>A withheld threshold whose nearest published thresholds of the same cell differ by less than the protection
+/// width (but not 0) is nearly known; the later of the two is withheld as well, and rule 4 runs again.</item>
 /// </list>
 /// <para>
 /// Rules 2 and 3 look at published figures only and are exact for what they look at; rule 4 is the exact-rank
@@ -134,14 +136,49 @@ public sealed class ThresholdFamilyDisclosure(DisclosurePolicy policy)
         }
         while (changed);
 
-        // Rule 4.
-        var results = new Dictionary<int, DisclosureResult>(k);
-        for (var i = 0; i < k; i++)
+        // Rule 4, and rule 5: a withheld threshold whose published neighbours of the same cell leave it less room than
+        // the protection width is as good as published, so the later neighbour is withheld too, and rule 4 runs again.
+        var results = new DisclosureResult[k];
+        var dirty = Enumerable.Repeat(true, k).ToArray();
+        while (true)
         {
-            results[ordered[i].ThresholdDays] = Policy.Apply(ordered[i].Cells, ordered[i].Relations, withheld[i]);
+            for (var i = 0; i < k; i++)
+            {
+                if (dirty[i])
+                {
+                    results[i] = Policy.Apply(ordered[i].Cells, ordered[i].Relations, withheld[i]);
+                    dirty[i] = false;
+                }
+            }
+
+            var added = false;
+            foreach (var key in keys)
+            {
+                for (var i = 1; i < k - 1; i++)
+                {
+                    if (!byKey[i].ContainsKey(key) || results[i].IsPublished(key))
+                    {
+                        continue;
+                    }
+
+                    var before = Enumerable.Range(0, i).Reverse().FirstOrDefault(j => byKey[j].ContainsKey(key) && results[j].IsPublished(key), -1);
+                    var after = Enumerable.Range(i + 1, k - i - 1).FirstOrDefault(j => byKey[j].ContainsKey(key) && results[j].IsPublished(key), -1);
+                    if (before >= 0 && after >= 0 && TooNarrow(byKey[before][key], byKey[after][key]))
+                    {
+                        withheld[after].Add(key);
+                        dirty[after] = true;
+                        added = true;
+                    }
+                }
+            }
+
+            if (!added)
+            {
+                break;
+            }
         }
 
-        return results;
+        return Enumerable.Range(0, k).ToDictionary(i => ordered[i].ThresholdDays, i => results[i]);
 
         bool FullyShown(int i, CellRelation relation) =>
             Shown(i, relation.Parent) && relation.Children.All(c => !byKey[i][c].IsPublishable || Shown(i, c));
@@ -153,6 +190,19 @@ public sealed class ThresholdFamilyDisclosure(DisclosurePolicy policy)
         var (n1, d1) = (earlier.Numerator ?? 0, earlier.Denominator);
         var (n2, d2) = (later.Numerator ?? 0, later.Denominator);
         return Policy.IsSmall(n1 - n2) || Policy.IsSmall(d1 - d2) || Policy.IsSmall((d2 - n2) - (d1 - n1));
+    }
+
+    /// <summary>
+    /// Whether a threshold between these two published ones is pinned to within less than the protection width
+    /// (by N and D falling, D − N rising) in a count that moves at all between them.
+    /// </summary>
+    private bool TooNarrow(DisclosureCell earlier, DisclosureCell later)
+    {
+        var (n1, d1) = (earlier.Numerator ?? 0, earlier.Denominator);
+        var (n2, d2) = (later.Numerator ?? 0, later.Denominator);
+        var width = Policy.Options.ProtectionWidth;
+        bool Narrow(int room) => room > 0 && room < width;
+        return Narrow(n1 - n2) || Narrow(d1 - d2) || Narrow((d2 - n2) - (d1 - n1));
     }
 
     private bool IsSmallCell(DisclosureCell cell) =>

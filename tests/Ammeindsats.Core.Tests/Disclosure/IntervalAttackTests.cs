@@ -85,7 +85,12 @@ public class IntervalAttackTests(ITestOutputHelper output)
     private void Describe(string name, AttackReport report, int withheld)
     {
         output.WriteLine($"{name}: {withheld} cells withheld; {report.Protected} protected counts, {report.Findings.Count} narrower than the width ({report.Exact} exact); {report.LinearPrograms} LPs in {report.Elapsed.TotalSeconds:0.0} s");
-        foreach (var f in report.Findings.Take(15))
+        foreach (var group in report.Findings.GroupBy(f => $"{f.What.Split(' ')[0]} {(f.What.Contains("rest", StringComparison.Ordinal) ? "remainder" : "cell")} width {Math.Min(f.Width, 4):0}").OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {group.Key}: {group.Count()}");
+        }
+
+        foreach (var f in report.Findings.OrderBy(f => f.Width).Take(20))
         {
             output.WriteLine("  " + f);
         }
