@@ -19,6 +19,8 @@ public class DisclosureSettingsTests
         Assert.Empty(Validate(settings));
         var options = settings.ToOptions();
         Assert.Equal((5, 10, 4), (options.Threshold, options.GroupThreshold, options.ProtectionWidth));
+        Assert.True(settings.DecideThresholdsTogether);
+        Assert.NotEqual(settings.CacheKey, new DisclosureSettings { DecideThresholdsTogether = false }.CacheKey);
     }
 
     [Fact]

@@ -26,8 +26,15 @@ public sealed class DisclosureSettings : System.ComponentModel.DataAnnotations.I
     [System.ComponentModel.DataAnnotations.Range(0, 20)]
     public int ProtectionWidth { get; set; } = 4;
 
+    /// <summary>
+    /// Decide the threshold indicators as one family (ADR 0006): no two published thresholds of the same children
+    /// differ by a few children. Off, each threshold is decided on its own, as before, which an attacker who
+    /// compares thresholds can undo.
+    /// </summary>
+    public bool DecideThresholdsTogether { get; set; } = true;
+
     /// <summary>Every setting that changes what is published, for cache keys.</summary>
-    public string CacheKey => $"{Threshold}/{GroupThreshold}/{ProtectionWidth}";
+    public string CacheKey => $"{Threshold}/{GroupThreshold}/{ProtectionWidth}/{DecideThresholdsTogether}";
 
     public DisclosureOptions ToOptions() => new() { Threshold = Threshold, GroupThreshold = GroupThreshold, ProtectionWidth = ProtectionWidth };
 
@@ -254,7 +261,7 @@ public sealed class IndicatorFigures(
         var memberships = shared.Memberships;
         var cells = await CellsAsync(indicator, publishedOnly, shared, ct);
         var figures = cells.Select(kv => MakeFigure(indicator, areas[kv.Key.Area], kv.Key.Period, kv.Key.Breakdown, kv.Value)).ToList();
-        if (indicator.Kind == IndicatorKind.Threshold)
+        if (indicator.Kind == IndicatorKind.Threshold && disclosure.Value.DecideThresholdsTogether)
         {
             await ApplyFamilyDisclosureAsync(indicator, figures, publishedOnly, shared, ct);
         }
