@@ -25,14 +25,27 @@ public sealed class DisclosurePolicy
     /// <summary>
     /// A proportion k of n is withheld when k, n or n − k is from 1 to Threshold − 1: a small n describes
     /// few children, and a small k or n − k tells a reader what nearly everyone in the group did.
-    /// 0 of n and n of n with a large n are published; a group of nobody is published as zero.
+    /// 0 of n and n of n are published only from n = GroupThreshold on, as they tell what every child in
+    /// the group did; a group of nobody is published as zero.
     /// </summary>
     public bool IsProportionSuppressed(int numerator, int denominator)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numerator);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(numerator, denominator);
-        return IsSmall(numerator) || IsSmall(denominator) || IsSmall(denominator - numerator);
+        return IsSmall(numerator) || IsSmall(denominator) || IsSmall(denominator - numerator)
+            || IsWholeGroupDisclosed(numerator, denominator);
     }
+
+    /// <summary>0 % or 100 % of a non-empty group smaller than <see cref="DisclosureOptions.GroupThreshold"/>.</summary>
+    public bool IsWholeGroupDisclosed(int numerator, int denominator) =>
+        denominator > 0 && denominator < Options.GroupThreshold && (numerator == 0 || numerator == denominator);
+
+    /// <summary>
+    /// A Kaplan–Meier value is published only for a non-empty group: a group of nobody at the threshold
+    /// (every child censored before it) is published as zero, and a survival estimate beside it would come
+    /// from the children whom the neighbouring thresholds withhold. A withheld share hides its KM value too.
+    /// </summary>
+    public static bool CanPublishKmValue(int denominator) => denominator > 0;
 
     /// <summary>A count on its own is withheld when it is from 1 to Threshold − 1.</summary>
     public bool IsCountSuppressed(int count)
@@ -54,6 +67,10 @@ public sealed class DisclosurePolicy
     /// </summary>
     public bool CanPublishMedian(int endedAtOrBeforeMedian, int atRiskAfterMedian) =>
         endedAtOrBeforeMedian >= Threshold && atRiskAfterMedian >= Threshold;
+
+    /// <inheritdoc cref="CanPublishMedian(int, int)"/>
+    public bool CanPublishMedian((int EndedAtOrBefore, int AtRiskAfter) counts) =>
+        CanPublishMedian(counts.EndedAtOrBefore, counts.AtRiskAfter);
 
     /// <summary>
     /// Decides every cell of one indicator. Primary suppression first; then, while some primarily
@@ -82,7 +99,15 @@ public sealed class DisclosurePolicy
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException">A relation names an unknown cell, or the figures do not add up.</exception>
-    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations)
+    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations) =>
+        Apply(cells, relations, alsoWithheld: null);
+
+    /// <summary>
+    /// As <see cref="Apply(IEnumerable{DisclosureCell}, IEnumerable{CellRelation})"/>, with further cells withheld
+    /// as primary whatever their own counts: cells another rule withholds, such as a threshold whose difference
+    /// from a neighbouring threshold of the same children is small (see <see cref="ThresholdFamilyDisclosure"/>).
+    /// </summary>
+    public DisclosureResult Apply(IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations, IReadOnlySet<CellKey>? alsoWithheld)
     {
         var system = CellSystem.Build(cells, relations);
         var n = system.Count;
@@ -97,7 +122,7 @@ public sealed class DisclosurePolicy
                 continue;
             }
 
-            if (cell.IsPublishable && IsPrimarySuppressed(cell))
+            if (cell.IsPublishable && (IsPrimarySuppressed(cell) || alsoWithheld?.Contains(cell.Key) == true))
             {
                 hidden[i] = true;
                 reasons[i] = SuppressionReason.Primary;
@@ -170,7 +195,7 @@ public sealed class DisclosurePolicy
         IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations, IEnumerable<CellKey> published) =>
         FindDerivableCells(cells, relations, published).Count > 0;
 
-    private bool IsSmall(int count) => count >= 1 && count <= Threshold - 1;
+    internal bool IsSmall(int count) => count >= 1 && count <= Threshold - 1;
 
     /// <summary>
     /// The next cell to withhold, looking at the derivable cells in key order.

@@ -13,7 +13,7 @@ namespace Ammeindsats.Core.Statistics;
 /// </remarks>
 public static class KaplanMeier
 {
-    /// <summary>Fewest children on each side of the median before it may be shown.</summary>
+    /// <summary>Fewest children on each side of the median before it may be shown, with the default disclosure threshold.</summary>
     public const int MinimumCountAroundMedian = 5;
 
     /// <summary>
@@ -141,12 +141,23 @@ public static class KaplanMeier
     }
 
     /// <summary>
-    /// Whether a median of <paramref name="medianDay"/> may be published. A median is close to identifying the
-    /// children on either side of it, so it needs at least <see cref="MinimumCountAroundMedian"/> children whose full
-    /// breastfeeding ended on or before the median day, and as many still at risk on the day after it: the total less
-    /// everyone ended or censored on or before the median day.
+    /// Whether a median of <paramref name="medianDay"/> may be published under the default threshold
+    /// <see cref="MinimumCountAroundMedian"/>. Publication decides with the configured threshold through
+    /// <see cref="CountsAroundMedian"/> and <c>DisclosurePolicy.CanPublishMedian</c>.
     /// </summary>
     public static bool IsMedianPublishable(ReadOnlySpan<int> endedByDay, ReadOnlySpan<int> censoredByDay, int medianDay)
+    {
+        var (endedByMedian, atRiskAfter) = CountsAroundMedian(endedByDay, censoredByDay, medianDay);
+        return endedByMedian >= MinimumCountAroundMedian && atRiskAfter >= MinimumCountAroundMedian;
+    }
+
+    /// <summary>
+    /// The children on either side of a median of <paramref name="medianDay"/>: those whose full breastfeeding
+    /// ended on or before the median day, and those still at risk on the day after it (the total less everyone
+    /// ended or censored on or before the median day). A median is close to identifying them, so each side must
+    /// reach the disclosure threshold before it is shown.
+    /// </summary>
+    public static (int EndedAtOrBefore, int AtRiskAfter) CountsAroundMedian(ReadOnlySpan<int> endedByDay, ReadOnlySpan<int> censoredByDay, int medianDay)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(medianDay);
         var total = Total(endedByDay, censoredByDay);
@@ -159,8 +170,7 @@ public static class KaplanMeier
             leftByMedian += At(endedByDay, d) + At(censoredByDay, d);
         }
 
-        var atRiskAfter = total - leftByMedian;
-        return endedByMedian >= MinimumCountAroundMedian && atRiskAfter >= MinimumCountAroundMedian;
+        return (endedByMedian, total - leftByMedian);
     }
 
     private static int Total(ReadOnlySpan<int> endedByDay, ReadOnlySpan<int> censoredByDay)

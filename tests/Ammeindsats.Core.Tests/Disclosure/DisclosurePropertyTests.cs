@@ -38,7 +38,8 @@ public class DisclosurePropertyTests
             {
                 Assert.Equal(DisclosureStatus.NotPublished, decision.Status);
             }
-            else if (IsSmall(cell.Numerator!.Value, threshold) || IsSmall(cell.Denominator, threshold) || IsSmall(cell.Denominator - cell.Numerator.Value, threshold))
+            else if (IsSmall(cell.Numerator!.Value, threshold) || IsSmall(cell.Denominator, threshold) || IsSmall(cell.Denominator - cell.Numerator.Value, threshold)
+                || (cell.Denominator is > 0 and < 10 && (cell.Numerator == 0 || cell.Numerator == cell.Denominator)))
             {
                 Assert.Equal(new CellDisclosure(cell.Key, DisclosureStatus.Suppressed, SuppressionReason.Primary), decision);
             }

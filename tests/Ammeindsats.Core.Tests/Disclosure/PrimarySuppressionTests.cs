@@ -8,8 +8,8 @@ public class PrimarySuppressionTests
     [InlineData(0, 0, false)] // nobody: published as zero
     [InlineData(0, 10, false)] // 0 of 10: n − k = 10
     [InlineData(10, 10, false)] // all of 10: n − k = 0 is not a small group
-    [InlineData(0, 5, false)]
-    [InlineData(5, 5, false)]
+    [InlineData(0, 5, true)] // 0 of 5: below the group threshold 10, every child is disclosed
+    [InlineData(5, 5, true)] // all of 5: likewise
     [InlineData(5, 10, false)]
     [InlineData(1, 10, true)] // numerator 1
     [InlineData(4, 10, true)] // numerator 4
@@ -34,7 +34,7 @@ public class PrimarySuppressionTests
     [InlineData(0, 2, true)]
     [InlineData(4, 10, false)] // would be withheld with the default threshold
     public void Proportion_ThresholdThree(int numerator, int denominator, bool suppressed) =>
-        Assert.Equal(suppressed, new DisclosurePolicy(new DisclosureOptions { Threshold = 3 }).IsProportionSuppressed(numerator, denominator));
+        Assert.Equal(suppressed, new DisclosurePolicy(new DisclosureOptions { Threshold = 3, GroupThreshold = 3 }).IsProportionSuppressed(numerator, denominator));
 
     [Theory]
     [InlineData(9, 100, true)]
@@ -48,7 +48,7 @@ public class PrimarySuppressionTests
     [Fact]
     public void ThresholdOne_SuppressesNothing()
     {
-        var policy = new DisclosurePolicy(new DisclosureOptions { Threshold = 1 });
+        var policy = new DisclosurePolicy(new DisclosureOptions { Threshold = 1, GroupThreshold = 1 });
         Assert.False(policy.IsProportionSuppressed(1, 1));
         Assert.False(policy.IsProportionSuppressed(0, 1));
         Assert.False(policy.IsProportionSuppressed(1, 2));
@@ -121,4 +121,49 @@ public class PrimarySuppressionTests
     [InlineData(10, 10, true)]
     public void Median_FollowsTheConfiguredThreshold(int endedAtOrBefore, int atRiskAfter, bool publishable) =>
         Assert.Equal(publishable, new DisclosurePolicy(new DisclosureOptions { Threshold = 10 }).CanPublishMedian(endedAtOrBefore, atRiskAfter));
+
+    [Theory]
+    [InlineData(0, 9, true)] // 0 % of 9
+    [InlineData(9, 9, true)] // 100 % of 9
+    [InlineData(0, 10, false)]
+    [InlineData(10, 10, false)]
+    [InlineData(5, 9, true)] // n − k = 4 anyway
+    [InlineData(5, 10, false)] // neither 0 % nor 100 %
+    [InlineData(0, 0, false)] // an empty group is published as zero
+    public void WholeGroup_DefaultGroupThresholdTen(int numerator, int denominator, bool suppressed) =>
+        Assert.Equal(suppressed, new DisclosurePolicy().IsProportionSuppressed(numerator, denominator));
+
+    [Theory]
+    [InlineData(0, 19, true)]
+    [InlineData(19, 19, true)]
+    [InlineData(0, 20, false)]
+    [InlineData(20, 20, false)]
+    [InlineData(7, 19, false)]
+    public void WholeGroup_FollowsTheConfiguredGroupThreshold(int numerator, int denominator, bool suppressed) =>
+        Assert.Equal(suppressed, new DisclosurePolicy(new DisclosureOptions { GroupThreshold = 20 }).IsProportionSuppressed(numerator, denominator));
+
+    [Fact]
+    public void WholeGroup_AppliesInApply()
+    {
+        var small = new CellKey("825", "2021", "");
+        var large = new CellKey("751", "2021", "");
+        var result = new DisclosurePolicy().Apply([DisclosureCell.Proportion(small, 0, 6), DisclosureCell.Proportion(large, 0, 60)], []);
+        Assert.Equal(SuppressionReason.Primary, result[small].Reason);
+        Assert.True(result.IsPublished(large));
+    }
+
+    [Fact]
+    public void Options_RejectAGroupThresholdOrWidthOutOfRange()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DisclosureOptions { GroupThreshold = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DisclosureOptions { ProtectionWidth = -1 });
+        Assert.Equal((10, 4), (new DisclosureOptions().GroupThreshold, new DisclosureOptions().ProtectionWidth));
+    }
+
+    [Theory]
+    [InlineData(0, false)] // an empty cell: no KM value
+    [InlineData(1, true)]
+    [InlineData(40, true)]
+    public void KmValue_NeedsANonEmptyGroup(int denominator, bool publishable) =>
+        Assert.Equal(publishable, DisclosurePolicy.CanPublishKmValue(denominator));
 }

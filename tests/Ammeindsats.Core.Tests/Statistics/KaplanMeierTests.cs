@@ -163,4 +163,30 @@ public class KaplanMeierTests
         Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.Curve([1, -1], []));
         Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.ThresholdCounts([1], [-1], 0));
     }
+
+    [Fact]
+    public void CountsAroundMedian_EndedAndStillAtRisk()
+    {
+        // Day 0: 2 ended; day 1: 3 ended, 1 censored; day 2: 4 ended; day 5: 6 censored. Total 16.
+        int[] ended = [2, 3, 4];
+        int[] censored = [0, 1, 0, 0, 0, 6];
+        Assert.Equal((5, 10), KaplanMeier.CountsAroundMedian(ended, censored, 1));
+        Assert.Equal((9, 6), KaplanMeier.CountsAroundMedian(ended, censored, 2));
+    }
+
+    [Fact]
+    public void MedianRule_FollowsTheConfiguredThreshold()
+    {
+        // Ten ended on day 0..9 one a day, ten censored on day 30: median day 9 (S = 10/20 there).
+        var ended = Enumerable.Repeat(1, 10).ToArray();
+        var censored = new int[31];
+        censored[30] = 10;
+        var median = KaplanMeier.Median(ended, censored)!.Value;
+        Assert.Equal(9, median);
+        var counts = KaplanMeier.CountsAroundMedian(ended, censored, median);
+        Assert.Equal((10, 10), counts);
+        Assert.True(new Ammeindsats.Core.Disclosure.DisclosurePolicy(new() { Threshold = 10 }).CanPublishMedian(counts));
+        Assert.False(new Ammeindsats.Core.Disclosure.DisclosurePolicy(new() { Threshold = 11 }).CanPublishMedian(counts));
+        Assert.True(KaplanMeier.IsMedianPublishable(ended, censored, median));
+    }
 }

@@ -11,12 +11,41 @@ using Microsoft.Extensions.Options;
 
 namespace Ammeindsats.Web.Features.Indicators;
 
-public sealed class DisclosureSettings
+public sealed class DisclosureSettings : System.ComponentModel.DataAnnotations.IValidatableObject
 {
     public const string Section = "Disclosure";
 
     [System.ComponentModel.DataAnnotations.Range(2, 20)]
     public int Threshold { get; set; } = 5;
+
+    /// <summary>The smallest group in which 0 % or 100 % is published.</summary>
+    [System.ComponentModel.DataAnnotations.Range(2, 50)]
+    public int GroupThreshold { get; set; } = 10;
+
+    /// <summary>How wide the range a reader can work out for a protected count must stay.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 20)]
+    public int ProtectionWidth { get; set; } = 4;
+
+    /// <summary>
+    /// Decide the threshold indicators as one family (ADR 0007): no two published thresholds of the same children
+    /// differ by a few children. Off, each threshold is decided on its own, as before, which an attacker who
+    /// compares thresholds can undo.
+    /// </summary>
+    public bool DecideThresholdsTogether { get; set; } = true;
+
+    /// <summary>Every setting that changes what is published, for cache keys.</summary>
+    public string CacheKey => $"{Threshold}/{GroupThreshold}/{ProtectionWidth}/{DecideThresholdsTogether}";
+
+    public DisclosureOptions ToOptions() => new() { Threshold = Threshold, GroupThreshold = GroupThreshold, ProtectionWidth = ProtectionWidth };
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        if (GroupThreshold < Threshold)
+        {
+            yield return new System.ComponentModel.DataAnnotations.ValidationResult(
+                $"Disclosure:GroupThreshold ({GroupThreshold}) must be at least Disclosure:Threshold ({Threshold}).", [nameof(GroupThreshold)]);
+        }
+    }
 }
 
 /// <summary>One published (or, for staff, working) figure of an indicator.</summary>
@@ -135,7 +164,7 @@ public sealed class IndicatorFigures(
     /// </summary>
     public async Task<List<Figure>> ComputeAsync(IndicatorDefinition indicator, bool publishedOnly, string benchmark, CancellationToken ct)
     {
-        var key = $"figures|{indicator.Code}|{indicator.Version}|{publishedOnly}|{benchmark}|{disclosure.Value.Threshold}|{await DataFingerprintAsync(ct)}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
+        var key = $"figures|{indicator.Code}|{indicator.Version}|{publishedOnly}|{benchmark}|{disclosure.Value.CacheKey}|{await DataFingerprintAsync(ct)}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
         if (!cache.TryGetValue(key, out List<Figure>? figures) || figures is null)
         {
             figures = await ComputeUncachedAsync(indicator, publishedOnly, benchmark, ct);
@@ -230,6 +259,26 @@ public sealed class IndicatorFigures(
         var shared = await SharedDataAsync(publishedOnly, ct);
         var areas = shared.Areas;
         var memberships = shared.Memberships;
+        var cells = await CellsAsync(indicator, publishedOnly, shared, ct);
+        var figures = cells.Select(kv => MakeFigure(indicator, areas[kv.Key.Area], kv.Key.Period, kv.Key.Breakdown, kv.Value)).ToList();
+        if (indicator.Kind == IndicatorKind.Threshold && disclosure.Value.DecideThresholdsTogether)
+        {
+            await ApplyFamilyDisclosureAsync(indicator, figures, publishedOnly, shared, ct);
+        }
+        else
+        {
+            ApplyDisclosure(indicator, figures, areas, memberships);
+        }
+
+        Compare(indicator, figures, memberships, benchmark);
+        return figures;
+    }
+
+    /// <summary>The indicator's counts per area, period and breakdown before disclosure control.</summary>
+    private async Task<Dictionary<(string Area, string Period, string Breakdown), Cell>> CellsAsync(IndicatorDefinition indicator, bool publishedOnly, SharedData shared, CancellationToken ct)
+    {
+        var areas = shared.Areas;
+        var memberships = shared.Memberships;
         var fromCohorts = indicator.Kind is IndicatorKind.Threshold or IndicatorKind.Median;
 
         var stored = db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorCode == indicator.Code);
@@ -285,10 +334,7 @@ public sealed class IndicatorFigures(
             }
         }
 
-        var figures = cells.Select(kv => MakeFigure(indicator, areas[kv.Key.Area], kv.Key.Period, kv.Key.Breakdown, kv.Value)).ToList();
-        ApplyDisclosure(indicator, figures, areas, memberships);
-        Compare(indicator, figures, memberships, benchmark);
-        return figures;
+        return cells;
     }
 
     private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -407,17 +453,79 @@ public sealed class IndicatorFigures(
 
     private void ApplyDisclosure(IndicatorDefinition indicator, List<Figure> figures, Dictionary<string, Area> areas, List<AreaMembership> memberships)
     {
-        var policy = new DisclosurePolicy(new DisclosureOptions { Threshold = disclosure.Value.Threshold });
+        var policy = new DisclosurePolicy(disclosure.Value.ToOptions());
         if (indicator.Kind == IndicatorKind.Median)
         {
             foreach (var f in figures)
             {
-                f.Suppressed = f.Value is null || !KaplanMeier.IsMedianPublishable(f.Ended, f.Censored, (int)f.Value.Value);
+                f.Suppressed = f.Value is null || f.Ended is null
+                    || !policy.CanPublishMedian(KaplanMeier.CountsAroundMedian(f.Ended, f.Censored, (int)f.Value.Value));
             }
 
             return;
         }
 
+        var (cells, relations, byKey) = DisclosureTable(figures, areas, memberships);
+        var result = policy.Apply(cells, relations);
+        Publish(byKey, result);
+    }
+
+    private static void Publish(Dictionary<CellKey, Figure> byKey, DisclosureResult result)
+    {
+        foreach (var (key, f) in byKey)
+        {
+            f.Suppressed = !result.IsPublished(key);
+            if (!DisclosurePolicy.CanPublishKmValue(f.Denominator ?? 0))
+            {
+                f.KmValue = null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Threshold indicators describe the same children at different ages, so they are decided as one table: a
+    /// reader who subtracts one threshold's figure from another's learns how many children stopped (or were last
+    /// seen) in between. The decision for the whole family is made once per data version and cached.
+    /// </summary>
+    private async Task ApplyFamilyDisclosureAsync(IndicatorDefinition indicator, List<Figure> figures, bool publishedOnly, SharedData shared, CancellationToken ct)
+    {
+        var settings = disclosure.Value;
+        var key = $"figures-family|{publishedOnly}|{settings.CacheKey}|{await DataFingerprintAsync(ct)}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)}";
+        if (!cache.TryGetValue(key, out Dictionary<string, DisclosureResult>? family) || family is null)
+        {
+            var members = await db.Indicators.AsNoTracking().Where(i => i.Kind == IndicatorKind.Threshold && i.ThresholdDays != null).ToListAsync(ct);
+            var tables = new List<ThresholdTable>();
+            var codeOf = new Dictionary<int, string>();
+            foreach (var member in members.OrderBy(m => m.ThresholdDays).ThenBy(m => m.Code, StringComparer.Ordinal).DistinctBy(m => m.ThresholdDays))
+            {
+                var memberCells = await CellsAsync(member, publishedOnly, shared, ct);
+                var memberFigures = memberCells.Select(kv => MakeFigure(member, shared.Areas[kv.Key.Area], kv.Key.Period, kv.Key.Breakdown, kv.Value)).ToList();
+                var (cells, relations, _) = DisclosureTable(memberFigures, shared.Areas, shared.Memberships);
+                tables.Add(new ThresholdTable(member.ThresholdDays!.Value, cells, relations));
+                codeOf[member.ThresholdDays.Value] = member.Code;
+            }
+
+            // The default period's figure (4 months) first, then the figures targets are most often set for.
+            var decided = new ThresholdFamilyDisclosure(new DisclosurePolicy(settings.ToOptions())).Apply(tables, [122, 14, 183, 30, 61, 7]);
+            family = decided.ToDictionary(kv => codeOf[kv.Key], kv => kv.Value);
+            cache.Set(key, family, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = tables.Sum(t => t.Cells.Count) });
+        }
+
+        var (_, _, byKey) = DisclosureTable(figures, shared.Areas, shared.Memberships);
+        if (family.TryGetValue(indicator.Code, out var result))
+        {
+            Publish(byKey, result);
+        }
+        else
+        {
+            // A second threshold indicator with the same threshold day is decided on its own.
+            ApplyDisclosure(indicator, figures, shared.Areas, shared.Memberships);
+        }
+    }
+
+    private static (List<DisclosureCell> Cells, List<CellRelation> Relations, Dictionary<CellKey, Figure> ByKey) DisclosureTable(
+        List<Figure> figures, Dictionary<string, Area> areas, List<AreaMembership> memberships)
+    {
         var cells = new List<DisclosureCell>();
         var relations = new List<CellRelation>();
         var byKey = figures.ToDictionary(f => new CellKey(f.Area.Code, f.Period, f.Breakdown));
@@ -484,11 +592,7 @@ public sealed class IndicatorFigures(
             relations.Add(CellRelation.Sum(total, [.. parts, rest]));
         }
 
-        var result = policy.Apply(cells, relations);
-        foreach (var (key, f) in byKey)
-        {
-            f.Suppressed = !result.IsPublished(key);
-        }
+        return (cells, relations, byKey);
     }
 
     // A year is the sum of its halves, of its quarters and of its months; a half of its quarters and months; a

@@ -85,7 +85,7 @@ public sealed class PublishedVersion(IServiceScopeFactory scopes, TimeProvider c
         var targets = (await db.IndicatorTargets.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Versions = g.Sum(t => (long)t.Version), Max = g.Max(t => t.Id) }).ToListAsync(ct)).FirstOrDefault();
         var text = $"{data}|{string.Join(",", indicators.Select(i => $"{i.Code}:{i.Version}:{i.Active}:{i.SortOrder}"))}|{targets}|" +
-            $"{disclosure.Value.Threshold}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}";
+            $"{disclosure.Value.CacheKey}|{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..20];
     }
 }
