@@ -84,7 +84,8 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
                         : new[] { 403 };
                 if (!expected.Contains(status) && !(status is 301 or 302 && expected.Contains(200) && endpoint.Redirects))
                 {
-                    failures.Add($"{caller} GET {path}: {status}, expected {string.Join("/", expected)}");
+                    failures.Add($"{caller} GET {path}: {status}, expected {string.Join("/", expected)}"
+                        + (status == 500 ? "\n" + TestApp.RecentErrors() : string.Empty));
                 }
 
                 if (caller == Anonymous && status == 302 && !allowed.Value.Anonymous)
@@ -96,7 +97,7 @@ public sealed class AuthorizationMatrixTests(TestApps apps)
             }
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(checkedCount >= endpoints.Count * callers.Count / 2, $"Only {checkedCount} requests were checked.");
     }
 

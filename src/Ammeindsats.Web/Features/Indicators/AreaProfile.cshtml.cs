@@ -59,8 +59,17 @@ public sealed class AreaProfileModel(AmmeindsatsDbContext db, IndicatorFigures f
             var targetText = string.Empty;
             if (target is not null && int.TryParse(latest.Period[..4], out var year) && latest.Value is not null && !latest.Suppressed)
             {
-                var onTrack = Target.OnTrack(target.BaselineYear, target.BaselineValue, target.TargetYear, target.TargetValue, year, latest.Value.Value, indicator.Polarity);
-                targetText = $"{DanishFormat.Number(target.TargetValue, 1)} i {target.TargetYear}: {(onTrack switch { true => "på vej", false => "ikke på vej", _ => "kan ikke vurderes" })}";
+                // The line to the target starts in the baseline year: a latest published figure from before it (the
+                // newer ones withheld, say) cannot be judged against it.
+                var judgement = year < target.BaselineYear || target.TargetYear <= target.BaselineYear
+                    ? $"ingen offentliggjorte tal siden {target.BaselineYear}"
+                    : Target.OnTrack(target.BaselineYear, target.BaselineValue, target.TargetYear, target.TargetValue, year, latest.Value.Value, indicator.Polarity) switch
+                    {
+                        true => "på vej",
+                        false => "ikke på vej",
+                        _ => "kan ikke vurderes",
+                    };
+                targetText = $"{DanishFormat.Number(target.TargetValue, 1)} i {target.TargetYear}: {judgement}";
             }
 
             rows.Add(new Row(
