@@ -19,7 +19,7 @@ english = {
     "Hent skabelon til Excel (semikolon)": "Download the template for Excel (semicolon)",
     "Indhold og format": "Content and format",
     "Kolonner i filen": "Columns of the file",
-    "Et id for barnet, som ikke er et CPR-nummer (fx et løbenummer). Samme barn med flere rækker tæller med sin seneste registrering.": "An id for the child that is not a CPR number (e.g. a running number). A child with several rows counts with its latest record.",
+    "Et id for barnet, som ikke er et CPR-nummer (fx et løbenummer). Samme barn med flere rækker tæller med sin seneste registrering; to rækker for samme barn med samme dato skal stemme overens, ellers afvises filen (på kommandolinjen lader --latest-row-wins den sidste gælde).": "An id for the child that is not a CPR number (e.g. a running number). A child with several rows counts with its latest record; two rows of one child with the same date must agree, or the file is refused (on the command line --latest-row-wins lets the later one count).",
     "Registreringens dato: åååå-mm-dd eller dd-mm-åååå.": "The date of the record: yyyy-mm-dd or dd-mm-yyyy.",
     "Barnets fødselsdato i samme format. Fødselsåret bestemmer årgangen.": "The child's date of birth in the same format. The birth year decides the cohort.",
     "Kommunekoden (fx 751 for Aarhus), eller tomt.": "The municipality code (e.g. 751 for Aarhus), or empty.",

@@ -193,6 +193,84 @@ public sealed partial class ImportCommandTests(IndicatorApiApps apps)
         Assert.Empty(await ImportAuditsSinceAsync(app, auditBefore));
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ChildRecords_APartialFile_SwapsItsMunicipalitiesIntoTheCountry_AndNeverMakesItSmallerThanARegion(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        // A national file for 2003: Odense (461, Region Syddanmark 1083) 3 children, Svendborg (479, 1083) 2,
+        // København (101, Region Hovedstaden 1084) 4, and 1 child with no municipality: DK 10.
+        var national = CommandLineProcess.WriteFile("land-2003.csv", Header +
+            "nat-1,2004-01-10,2003-02-01,461,,1,20,false\n" +
+            "nat-2,2004-01-10,2003-02-01,461,,1,40,false\n" +
+            "nat-3,2004-01-10,2003-02-01,461,,2,140,false\n" +
+            "nat-4,2004-01-10,2003-02-01,479,,1,10,false\n" +
+            "nat-5,2004-01-10,2003-02-01,479,,2,130,false\n" +
+            "nat-6,2004-01-10,2003-02-01,101,,1,30,false\n" +
+            "nat-7,2004-01-10,2003-02-01,101,,1,50,false\n" +
+            "nat-8,2004-01-10,2003-02-01,101,,2,150,false\n" +
+            "nat-9,2004-01-10,2003-02-01,101,,,5,false\n" +
+            "nat-10,2004-01-10,2003-02-01,,,1,60,false\n");
+        // Then a file from Odense alone, with a late registration: Odense 4 children. And one child with no
+        // municipality, which a partial file cannot place in the country.
+        var odense = CommandLineProcess.WriteFile("odense-2003.csv", Header +
+            "nat-1,2004-01-10,2003-02-01,461,,1,20,false\n" +
+            "nat-2,2004-01-10,2003-02-01,461,,1,40,false\n" +
+            "nat-3,2004-01-10,2003-02-01,461,,2,140,false\n" +
+            "late-1,2004-03-10,2003-02-01,461,,2,100,false\n" +
+            "odense-x,2004-01-10,2003-02-01,,,1,15,false\n");
+
+        var first = await CommandLineProcess.RunAsync(app, "import", "child-records", national);
+        var second = await CommandLineProcess.RunAsync(app, "import", "child-records", odense);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Contains(second.ErrorLines, l => l.Contains("Landstallet (DK)", StringComparison.Ordinal) && l.Contains("skiftet ind", StringComparison.Ordinal));
+        Assert.Contains(second.ErrorLines, l => l.StartsWith("1 barn uden kommune", StringComparison.Ordinal));
+        await using var db = app.NewDbContext();
+        var totals = await db.BirthCohorts.AsNoTracking().Where(c => c.BirthYear == 2003 && c.Breakdown == "")
+            .ToDictionaryAsync(c => c.AreaCode, c => c.Children);
+        // DK = 10 − Odense's 3 + Odense's 4 = 11; the file's child with no municipality is not added.
+        Assert.Equal(11, totals["DK"]);
+        Assert.Equal(4, totals["461"]);
+        // Each region is the sum of its municipalities; the country holds them all plus the one unplaced child.
+        var region1083 = totals["461"] + totals["479"];
+        var region1084 = totals["101"];
+        Assert.Equal((6, 4), (region1083, region1084));
+        Assert.Equal(region1083 + region1084 + 1, totals["DK"]);
+        Assert.True(totals["DK"] >= region1083 && totals["DK"] >= region1084);
+        // First-borns move the same way: 6 − Odense's 2 + 2 = 6 (nat-1, nat-2, nat-4, nat-6, nat-7, nat-10).
+        Assert.Equal(6, await db.BirthCohorts.Where(c => c.BirthYear == 2003 && c.AreaCode == "DK" && c.Breakdown == "parity-1").Select(c => c.Children).SingleAsync());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ChildRecords_TwoRecordsOfOneChildOnOneDateThatDisagree_AreRefusedNamingBothRows_UnlessTheLatestRowWins(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var file = CommandLineProcess.WriteFile("dobbelt-2002.csv", Header +
+            "dup-1,2003-01-10,2002-02-01,461,,1,20,false\n" +
+            "dup-2,2003-01-10,2002-02-01,461,,1,40,false\n" +
+            "dup-1,2003-01-10,2002-02-01,461,,1,25,false\n");
+
+        var refused = await CommandLineProcess.RunAsync(app, "import", "child-records", file);
+        await using (var db = app.NewDbContext())
+        {
+            Assert.Equal(0, await db.BirthCohorts.CountAsync(c => c.BirthYear == 2002));
+        }
+
+        var taken = await CommandLineProcess.RunAsync(app, "import", "child-records", file, "--latest-row-wins");
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        var problem = Assert.Single(refused.ErrorLines, l => RowPrefix().IsMatch(l));
+        Assert.StartsWith("row 4, column record_date: Række 2 og 4", problem, StringComparison.Ordinal);
+        Assert.True(taken.ExitCode == 0, taken.ToString());
+        await using var after = app.NewDbContext();
+        var odense = await after.BirthCohorts.AsNoTracking().SingleAsync(c => c.BirthYear == 2002 && c.AreaCode == "461" && c.Breakdown == "");
+        // dup-1 by its later row (25 days) and dup-2 (40 days), both ended.
+        Assert.Equal("25:1:0;40:1:0", odense.Counts);
+    }
+
     private static Dictionary<string, int> Counts(CommandLineResult result)
     {
         // stdout: inserted=N updated=N deleted=N unchanged=N sha256=…

@@ -118,6 +118,12 @@ public sealed class ChildRecordImporter
         }
     }
 
+    /// <summary>
+    /// Two records of one child with the same record date that disagree: when false (the default) the file is
+    /// refused with both rows named; when true the later row counts, as it does when the two agree.
+    /// </summary>
+    public bool LatestRowWins { get; init; }
+
     /// <summary>Reads the whole stream. The stream is left open.</summary>
     public ChildImportResult Import(Stream file)
     {
@@ -125,7 +131,7 @@ public sealed class ChildRecordImporter
         using var reader = new DelimitedFileReader(file, leaveOpen: true);
         var problems = new ImportProblemList();
         // About 60 bytes a row in practice; a wrong guess only costs regrowing the index.
-        var table = new ChildTable(file.CanSeek ? (int)Math.Min((file.Length - file.Position) / 60, 1 << 26) : 0);
+        var table = new ChildTable(file.CanSeek ? (int)Math.Min((file.Length - file.Position) / 60, 1 << 26) : 0, LatestRowWins);
         int rowsRead = 0;
         ImportProblem? rejection = null;
         try
@@ -138,6 +144,7 @@ public sealed class ChildRecordImporter
             else if (ColumnMap.Resolve(header, reader.HeaderLine, Columns, problems) is { } columns)
             {
                 rejection = ReadRows(reader, columns, problems, table, ref rowsRead);
+                AddConflicts(table.Conflicts, problems);
             }
         }
         catch (DelimitedFileException e)
@@ -321,11 +328,20 @@ public sealed class ChildRecordImporter
                     FullDays = (short)days,
                     Parity = parity,
                     StillFull = still,
-                });
+                }, line);
             }
         }
 
         return null;
+    }
+
+    private static void AddConflicts(IReadOnlyList<(int Earlier, int Later)> conflicts, ImportProblemList problems)
+    {
+        foreach (var (earlier, later) in conflicts)
+        {
+            problems.Add(later, Columns[RecordDate], string.Create(CultureInfo.InvariantCulture,
+                $"Række {earlier} og {later} er registreringer af samme barn med samme dato, men de siger noget forskelligt. Ret eller fjern den ene række. (På kommandolinjen lader --latest-row-wins den sidste af to sådanne rækker gælde i hele filen.)"));
+        }
     }
 
     private static bool TryDate(DelimitedFileReader reader, int index, string column, string what, int line, ImportProblemList problems, out DateOnly date)

@@ -34,6 +34,10 @@ internal struct ChildRecord
         set => _packed = (ushort)(value ? _packed | StillFullBit : _packed & ~StillFullBit);
     }
 
+    /// <summary>Whether two records of one child say the same: area, birth year, days, still fully breastfed and parity.</summary>
+    public readonly bool SaysTheSameAs(in ChildRecord other) =>
+        BirthYear == other.BirthYear && Municipality == other.Municipality && BirthSite == other.BirthSite && _packed == other._packed;
+
     /// <summary>0 unknown, 1 first-born, 2 later-born.</summary>
     public byte Parity
     {
@@ -62,17 +66,29 @@ internal sealed class ChildTable
     // Records wait here in small batches; see Offer.
     private const int BatchSize = 32;
     private readonly ChildRecord[] _batch = new ChildRecord[BatchSize];
+    private readonly int[] _batchLines = new int[BatchSize];
     private int _batched;
+
+    // The file line of each stored record, beside the records rather than in them (4 bytes a child), so a
+    // second record of the same date that says something else can name both rows.
+    private int[][] _lines = new int[4][];
+    private readonly List<(int Earlier, int Later)> _conflicts = [];
     private ulong _touched;
 
     private ChildRecord[][] _chunks = new ChildRecord[4][];
     // High 32 bits: the top of KeyLow. Low 32 bits: record position + 1, so 0 means empty.
     private ulong[] _slots;
     private int _count;
+    private readonly bool _latestRowWins;
 
     /// <param name="expectedChildren">A guess that saves regrowing the index; any value works.</param>
-    public ChildTable(int expectedChildren = 0)
+    /// <param name="latestRowWins">
+    /// Two records of one child with the same date that disagree: the later row wins when true; when false the
+    /// pair is kept in <see cref="Conflicts"/> (the later row still stands in the table).
+    /// </param>
+    public ChildTable(int expectedChildren = 0, bool latestRowWins = true)
     {
+        _latestRowWins = latestRowWins;
         int slots = 1 << 16;
         while (slots < expectedChildren * 2L && slots < 1 << 30)
         {
@@ -91,6 +107,16 @@ internal sealed class ChildTable
         }
     }
 
+    /// <summary>Pairs of file lines (earlier, later) of one child on the same date that say different things, in file order.</summary>
+    public IReadOnlyList<(int Earlier, int Later)> Conflicts
+    {
+        get
+        {
+            Flush();
+            return _conflicts;
+        }
+    }
+
     /// <summary>The records in storage order, a chunk at a time, for passes over every child.</summary>
     public IEnumerable<ArraySegment<ChildRecord>> Chunks()
     {
@@ -103,7 +129,9 @@ internal sealed class ChildTable
 
     /// <summary>
     /// Stores the record unless the child already has a later one. On equal dates the new record
-    /// wins, because rows are offered in file order and the later row counts.
+    /// wins, because rows are offered in file order and the later row counts; if it says something
+    /// else than the earlier one and the table was not told that the latest row wins, the two lines
+    /// are kept in <see cref="Conflicts"/>.
     /// </summary>
     /// <remarks>
     /// Records are stored a batch at a time. Each one needs a slot from a random place in an index
@@ -111,8 +139,9 @@ internal sealed class ChildTable
     /// processor fetch them all at once instead of one after the other. Order is kept, so the
     /// outcome is the same as storing one by one.
     /// </remarks>
-    public void Offer(in ChildRecord record)
+    public void Offer(in ChildRecord record, int line = 0)
     {
+        _batchLines[_batched] = line;
         _batch[_batched++] = record;
         if (_batched == BatchSize)
         {
@@ -129,6 +158,7 @@ internal sealed class ChildTable
     {
         Flush();
         _slots = [];
+        _lines = [];
         for (int start = 0; start < _count; start += ChunkSize)
         {
             int chunk = start >> ChunkBits;
@@ -157,13 +187,13 @@ internal sealed class ChildTable
         _touched ^= touched;
         for (int i = 0; i < _batched; i++)
         {
-            Store(in _batch[i]);
+            Store(in _batch[i], _batchLines[i]);
         }
 
         _batched = 0;
     }
 
-    private void Store(in ChildRecord record)
+    private void Store(in ChildRecord record, int line)
     {
         ulong[] slots = _slots;
         int mask = slots.Length - 1;
@@ -174,7 +204,7 @@ internal sealed class ChildTable
             ulong entry = slots[slot];
             if (entry == 0)
             {
-                slots[slot] = tag | (uint)(Append(record) + 1);
+                slots[slot] = tag | (uint)(Append(record, line) + 1);
                 // Half full at most: linear probing stays short.
                 if (_count * 2 > slots.Length)
                 {
@@ -186,12 +216,20 @@ internal sealed class ChildTable
 
             if ((entry & 0xFFFF_FFFF_0000_0000UL) == tag)
             {
-                ref var existing = ref Stored((int)(uint)entry - 1);
+                int index = (int)(uint)entry - 1;
+                ref var existing = ref Stored(index);
                 if (existing.KeyLow == record.KeyLow && existing.KeyHigh == record.KeyHigh)
                 {
                     if (record.RecordDay >= existing.RecordDay)
                     {
+                        ref int storedLine = ref _lines[index >> ChunkBits][index & ChunkMask];
+                        if (!_latestRowWins && record.RecordDay == existing.RecordDay && !existing.SaysTheSameAs(record))
+                        {
+                            _conflicts.Add((storedLine, line));
+                        }
+
                         existing = record;
+                        storedLine = line;
                     }
 
                     return;
@@ -204,17 +242,20 @@ internal sealed class ChildTable
 
     private ref ChildRecord Stored(int index) => ref _chunks[index >> ChunkBits][index & ChunkMask];
 
-    private int Append(in ChildRecord record)
+    private int Append(in ChildRecord record, int line)
     {
         int index = _count;
         int chunk = index >> ChunkBits;
         if (chunk == _chunks.Length)
         {
             Array.Resize(ref _chunks, _chunks.Length * 2);
+            Array.Resize(ref _lines, _lines.Length * 2);
         }
 
         _chunks[chunk] ??= new ChildRecord[ChunkSize];
+        _lines[chunk] ??= new int[ChunkSize];
         _chunks[chunk][index & ChunkMask] = record;
+        _lines[chunk][index & ChunkMask] = line;
         _count++;
         return index;
     }

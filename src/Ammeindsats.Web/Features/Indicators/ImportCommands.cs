@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ammeindsats.Web.Features.Indicators;
 
 /// <summary>
-/// import child-records FILE [--dry-run] [--approve] [--as EMAIL]
+/// import child-records FILE [--dry-run] [--approve] [--latest-row-wins] [--as EMAIL]
 /// import indicator-values FILE [--dry-run] [--approve] [--as EMAIL]
 /// Exit 0 on success (also when nothing changed), 2 on invalid input with one problem per line on stderr.
 /// </summary>
@@ -24,6 +24,12 @@ public static class ImportCommands
         var path = args.PositionalAt(1, "filnavn");
         var dryRun = args.Flag("dry-run");
         var approve = args.Flag("approve");
+        var latestRowWins = args.Flag("latest-row-wins");
+        if (latestRowWins && kind != ImportKind.ChildRecords)
+        {
+            throw new InvalidInputException("--latest-row-wins gælder kun for child-records.");
+        }
+
         var asEmail = args.Option("as");
         args.EnsureNoUnknownOptions();
         if (!File.Exists(path))
@@ -58,7 +64,7 @@ public static class ImportCommands
         // A fresh scope, so the importer's database context writes the user named with --as to the audit trail
         // (the context resolved above for the look-ups took the actor as it was before --as).
         using var importScope = services.CreateScope();
-        var outcome = await importScope.ServiceProvider.GetRequiredService<IndicatorImporter>().RunAsync(kind, file, actor, dryRun, approve, path);
+        var outcome = await importScope.ServiceProvider.GetRequiredService<IndicatorImporter>().RunAsync(kind, file, actor, dryRun, approve, path, latestRowWins);
         if (!outcome.Succeeded)
         {
             foreach (var p in outcome.Problems)

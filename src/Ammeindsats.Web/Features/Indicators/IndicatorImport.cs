@@ -1,5 +1,6 @@
 using Ammeindsats.Core.Access;
 using Ammeindsats.Core.Areas;
+using Ammeindsats.Core.Common;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Indicators.Import;
 using Ammeindsats.Data;
@@ -95,7 +96,11 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
     /// <summary>The one problem reported when the database has no areas yet (migrated before migrate loaded them).</summary>
     public const string AreasMissing = "Områderne er ikke indlæst: kør seed (eller migrate), og importér filen igen. Filens rækker er ikke kontrolleret.";
 
-    public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default)
+    public Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, CancellationToken ct = default) =>
+        RunAsync(kind, file, actor, dryRun, approve, fileName, latestRowWins: false, ct);
+
+    /// <param name="latestRowWins">Child-level files: of two records of one child on one date that disagree, the later row counts instead of the file being refused.</param>
+    public async Task<ImportOutcome> RunAsync(ImportKind kind, Stream file, ImportActor actor, bool dryRun, bool approve, string fileName, bool latestRowWins, CancellationToken ct = default)
     {
         var outcome = new ImportOutcome();
         if (!await db.Areas.AnyAsync(ct))
@@ -112,7 +117,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
         List<BirthCohort> newCohorts = [];
         if (kind == ImportKind.ChildRecords)
         {
-            newCohorts = await PlanChildRecordsAsync(file, actor, approve, status, now, !dryRun, outcome, ct);
+            newCohorts = await PlanChildRecordsAsync(file, actor, approve, status, now, !dryRun, outcome, latestRowWins, ct);
         }
         else
         {
@@ -148,14 +153,17 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
     /// for the caller to insert. Holding every new cohort's text until the end would add its size
     /// (about 12 MB for ten years of the whole country) to the import's peak memory.
     /// </summary>
-    private async Task<List<BirthCohort>> PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, bool write, ImportOutcome outcome, CancellationToken ct)
+    private async Task<List<BirthCohort>> PlanChildRecordsAsync(Stream file, ImportActor actor, bool approve, ValueStatus status, DateTimeOffset now, bool write, ImportOutcome outcome, bool latestRowWins, CancellationToken ct)
     {
         List<BirthCohort> inserts = [];
         var areas = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Type }).ToListAsync(ct);
         var importer = new ChildRecordImporter(
             areas.Where(a => a.Type == AreaType.Municipality).Select(a => a.Code),
             areas.Where(a => a.Type == AreaType.BirthSite).Select(a => a.Code),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            LatestRowWins = latestRowWins,
+        };
         var result = importer.Import(file);
         // Reading a large file leaves its working tables behind (about 50 MB for a million rows, in
         // large-object memory that is only swept by a full collection). Sweeping them now lets the
@@ -183,6 +191,10 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
                 "Landstallet (DK) er ikke opdateret: det kræver rettigheder for hele landet. En fil fra en del af landet har ikke alle landets børn, " +
                 "så DK's tal for årene i filen bliver stående, som de er. De offentlige tal for DK og sammenligningen med landstallet bygger derfor på de hidtidige tal, " +
                 "indtil en med rettigheder for hele landet (en administrator) importerer en landsdækkende fil for de samme år.");
+        }
+        else
+        {
+            cohorts = await ReconcileNationalAsync(cohorts, areas.Where(a => a.Type == AreaType.Municipality).Select(a => a.Code).ToHashSet(StringComparer.Ordinal), outcome, ct);
         }
 
         var names = await AreaNamesAsync(ct);
@@ -302,6 +314,44 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
         AddRefusals(refused, outcome);
         return inserts;
+    }
+
+    /// <summary>
+    /// A file that does not have every municipality already stored for a birth year does not replace the country's
+    /// cohort: the country becomes the stored one with the file's municipalities swapped in (<see cref="NationalCohorts"/>).
+    /// </summary>
+    private async Task<List<ChildCohort>> ReconcileNationalAsync(List<ChildCohort> cohorts, HashSet<string> municipalities, ImportOutcome outcome, CancellationToken ct)
+    {
+        var years = cohorts.Select(c => c.BirthYear).Distinct().ToList();
+        var stored = (await db.BirthCohorts.AsNoTracking()
+                .Where(c => years.Contains(c.BirthYear))
+                .Select(c => new { c.AreaCode, c.BirthYear, c.Breakdown, c.Counts })
+                .ToListAsync(ct))
+            .Where(c => c.AreaCode == AreaCode.Denmark || municipalities.Contains(c.AreaCode))
+            .Select(c => new StoredCohort(c.AreaCode, c.BirthYear, c.Breakdown, c.Counts))
+            .ToList();
+        var reconciled = NationalCohorts.Reconcile(cohorts, stored, municipalities, AreaCode.Denmark);
+        if (reconciled.PartialYears.Count > 0)
+        {
+            var yearsText = string.Join(", ", reconciled.PartialYears);
+            outcome.Notes.Add(
+                $"Filen har ikke alle de kommuner, der allerede er tal for i {yearsText}. Landstallet (DK) for {(reconciled.PartialYears.Count == 1 ? "året" : "årene")} er derfor ikke erstattet af filens, " +
+                "men er det hidtidige landstal med filens kommuner skiftet ind, så DK stadig er summen af alle kommuner plus børnene uden kommune.");
+        }
+
+        if (reconciled.UnplacedLeftOut > 0)
+        {
+            outcome.Notes.Add(
+                $"{DanishFormat.Number(reconciled.UnplacedLeftOut)} {(reconciled.UnplacedLeftOut == 1 ? "barn" : "børn")} uden kommune i filen er ikke talt med i DK: en fil fra en del af landet kan ikke vise, om landstallet allerede har dem. Importér en landsdækkende fil for at få dem med.");
+        }
+
+        if (reconciled.RebuiltYears.Count > 0)
+        {
+            outcome.Notes.Add(
+                $"Landstallet (DK) for {string.Join(", ", reconciled.RebuiltYears)} passede ikke med kommunernes tal og er lagt sammen på ny af alle kommunerne; børn uden kommune er ikke med, før en landsdækkende fil importeres.");
+        }
+
+        return [.. reconciled.Cohorts];
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public class ChildRecordImporterTests
 
     private static readonly ChildRecordImporter Importer = new(["101", "751", "461"], ["RM-AUH", "RH-RIGS"]);
 
+    /// <summary>The worked example has two disagreeing records of A7 on one date, which only this importer takes.</summary>
+    private static readonly ChildRecordImporter LatestRowWinsImporter = new(["101", "751", "461"], ["RM-AUH", "RH-RIGS"]) { LatestRowWins = true };
+
     /// <summary>Non-zero days as "day:count", e.g. "30:2 60:1", which reads more easily than two arrays.</summary>
     private static string Days(int[] counts) =>
         string.Join(' ', counts.Select((n, day) => (n, day)).Where(x => x.n > 0).Select(x => $"{x.day}:{x.n}"));
@@ -28,7 +31,7 @@ public class ChildRecordImporterTests
         "A3,2023-03-01,2023-03-01,101,,,0,true",              // line 7: older, ignored
         "A5,01/07/2023,5-1-2023,751,,1,30,nej",               // line 8
         "A7,2023-08-01,2023-02-01,101,,2,20,false",           // line 9: same date as line 10 ...
-        "A7,2023-08-01,2023-02-01,101,,2,25,TRUE");           // line 10: ... so the later row counts
+        "A7,2023-08-01,2023-02-01,101,,2,25,TRUE");           // line 10: ... so the later row counts (with LatestRowWins)
 
     [Fact]
     public void TheLargestDayCount_KeepsItsStillFullAndParity_AndALaterRecordStillReplacesAnEarlierOne()
@@ -70,7 +73,7 @@ public class ChildRecordImporterTests
         //   A4 2022, no municipality, RM-AUH, parity 3, still full at 10
         //   A5 2023, 751, no site, parity 1, ended at 30
         //   A7 2023, 101, no site, parity 2, still full at 25 (line 10)
-        var result = Importer.Import(TestFiles.Utf8(WorkedExample));
+        var result = LatestRowWinsImporter.Import(TestFiles.Utf8(WorkedExample));
 
         Assert.Empty(result.Problems);
         Assert.True(result.Succeeded);
@@ -184,11 +187,56 @@ public class ChildRecordImporterTests
     }
 
     [Fact]
+    public void TwoRecordsOfOneChildOnOneDate_ThatDisagree_RefuseTheFileNamingBothRows()
+    {
+        // Lines 9 and 10 of the worked example: A7 on 2023-08-01 with 20 days ended, then 25 days still full.
+        var result = Importer.Import(TestFiles.Utf8(WorkedExample));
+
+        Assert.False(result.Succeeded);
+        Assert.Empty(result.Cohorts);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(10, problem.Row);
+        Assert.Equal("record_date", problem.Column);
+        Assert.Contains("Række 9 og 10", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("--latest-row-wins", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoRecordsOfOneChildOnOneDate_ThatAgree_CountTheChildOnce()
+    {
+        var row = "B1,2023-08-01,2023-02-01,101,RM-AUH,1,20,false";
+        var result = Importer.Import(TestFiles.Utf8(TestFiles.Lines(Header, row, row)));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(1, result.DistinctChildren);
+        Assert.Equal("20:1", Days(Cohort(result, "101", 2023, "").EndedByDay));
+    }
+
+    [Theory]
+    [InlineData("B1,2023-08-01,2023-02-01,751,RM-AUH,1,20,false")] // another municipality
+    [InlineData("B1,2023-08-01,2023-02-01,101,RH-RIGS,1,20,false")] // another birth site
+    [InlineData("B1,2023-08-01,2023-02-01,101,RM-AUH,2,20,false")] // another parity
+    [InlineData("B1,2023-08-01,2023-02-01,101,RM-AUH,1,21,false")] // other days
+    [InlineData("B1,2023-08-01,2023-02-01,101,RM-AUH,1,20,true")] // still full
+    [InlineData("B1,2023-08-01,2022-12-01,101,RM-AUH,1,20,false")] // another birth year
+    public void EveryFieldCountsInWhetherTwoSameDateRecordsDisagree(string second)
+    {
+        var text = TestFiles.Lines(Header, "B1,2023-08-01,2023-02-01,101,RM-AUH,1,20,false", "C1,2023-08-01,2023-02-01,101,,,5,false", second);
+
+        var refused = Importer.Import(TestFiles.Utf8(text));
+        var taken = LatestRowWinsImporter.Import(TestFiles.Utf8(text));
+
+        Assert.Equal((4, "Række 2 og 4"), (Assert.Single(refused.Problems).Row, Assert.Single(refused.Problems).Message[..12]));
+        Assert.Empty(taken.Problems);
+        Assert.Equal(2, taken.DistinctChildren);
+    }
+
+    [Fact]
     public void Sha256_IsOfTheFileBytes()
     {
         byte[] bytes = TestFiles.Utf8Bytes(WorkedExample);
 
-        var result = Importer.Import(new MemoryStream(bytes));
+        var result = LatestRowWinsImporter.Import(new MemoryStream(bytes));
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), result.FileSha256);
     }

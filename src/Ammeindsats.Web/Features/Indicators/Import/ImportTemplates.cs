@@ -14,7 +14,7 @@ public static class ImportTemplates
 {
     public static readonly IReadOnlyList<ImportColumn> ChildRecordColumns =
     [
-        new("child_id", "Et id for barnet, som ikke er et CPR-nummer (fx et løbenummer). Samme barn med flere rækker tæller med sin seneste registrering.", "b0001"),
+        new("child_id", "Et id for barnet, som ikke er et CPR-nummer (fx et løbenummer). Samme barn med flere rækker tæller med sin seneste registrering; to rækker for samme barn med samme dato skal stemme overens, ellers afvises filen (på kommandolinjen lader --latest-row-wins den sidste gælde).", "b0001"),
         new("record_date", "Registreringens dato: åååå-mm-dd eller dd-mm-åååå.", "2024-09-01"),
         new("birth_date", "Barnets fødselsdato i samme format. Fødselsåret bestemmer årgangen.", "2024-03-01"),
         new("municipality_code", "Kommunekoden (fx 751 for Aarhus), eller tomt.", "751"),
