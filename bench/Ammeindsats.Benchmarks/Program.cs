@@ -11,6 +11,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // --generate N FILE   writes a child-level file of N rows
 // --time FILE [K]     imports FILE K times (default 1) and prints time, CPU time and memory
 // --time-figures [K]  computes the detail figures K times (default 20) uncached and cached, with CPU time
+// --duckdb FILE      the peer: the same counting of FILE in one DuckDB query (DuckDbPeer)
 // --dump-figures FILE writes every figure of every indicator, computed afresh, sorted (to compare builds)
 // anything else       BenchmarkDotNet (e.g. --filter '*ChildImport*')
 if (args is ["--generate", var rowsText, var path])
@@ -21,6 +22,11 @@ if (args is ["--generate", var rowsText, var path])
     writer.Flush();
     Console.WriteLine($"{rows:N0} rows, {new FileInfo(path).Length / 1e6:F1} MB written to {path}");
     return 0;
+}
+
+if (args is ["--duckdb", var duckFile])
+{
+    return DuckDbPeer.Run(duckFile);
 }
 
 if (args is ["--time", var file, ..])
