@@ -20,7 +20,10 @@ public sealed class IndicatorPagesTests(AppServer server)
         };
 
         await page.GotoAsync("/indikatorer");
-        Assert.True(await page.Locator("table.tartan tbody tr").CountAsync() > 100, "The overview lists every area with figures.");
+        // Every area with figures, 50 to a page: the pager counts them all.
+        Assert.Equal(50, await page.Locator("table.tartan tbody tr").CountAsync());
+        var shown = await page.Locator(".table-tools", new() { HasTextString = "Viser" }).First.InnerTextAsync();
+        Assert.Matches(@"Viser 1–50 af 1\d\d", shown);
         await Browser.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/indikatorer/fuldamning-2uger?area=751");

@@ -471,6 +471,7 @@ english = {
     "Annuller": "Cancel",
     "Slet": "Delete",
     "Næste side": "Next page",
+    "Sortér efter {0}": "Sort by {0}",
     "Forrige side": "Previous page",
     "Download CSV (Excel)": "Download CSV (Excel)",
     "Download CSV (åbne data)": "Download CSV (open data)",

@@ -5,6 +5,7 @@ using Ammeindsats.Core.Documents;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Statistics;
 using Ammeindsats.Data;
+using Ammeindsats.Web.Features.Shared;
 using Ammeindsats.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -48,6 +49,14 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
 
     public IReadOnlyList<Figure> Ranked { get; private set; } = [];
 
+    /// <summary>The table of all areas: sorted by value (highest first), area, type, denominator or comparison, 50 a page.</summary>
+    public TableState RankedTable { get; private set; } = null!;
+
+    /// <summary>Every area in the table's order (the CSV has them all).</summary>
+    public IReadOnlyList<Figure> RankedSorted { get; private set; } = [];
+
+    public IReadOnlyList<Figure> RankedPage { get; private set; } = [];
+
     public TrendAssessment Trend { get; private set; }
 
     /// <summary>Run charts of the area's quarterly and monthly figures, with Anhøj's rules.</summary>
@@ -63,21 +72,24 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
     public async Task<IActionResult> OnGetAsync(string indicator, CancellationToken ct) =>
         await LoadAsync(indicator, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetCsvAsync(string indicator, string table, CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(string indicator, string? table, CancellationToken ct)
     {
+        table = table == "Trend" ? "Trend" : "Ranked";
         if (!await LoadAsync(indicator, ct))
         {
             return NotFound();
         }
 
-        var rows = table == "Trend" ? Series : Ranked;
+        var rows = table == "Trend" ? Series : RankedSorted;
         var document = new DocumentTable(
             Indicator.NameDa,
             ["Område", "Kode", "Periode", "Opdeling", "Værdi", "95 % nedre", "95 % øvre", "99,8 % nedre", "99,8 % øvre", "KM-estimat", "Tæller", "Nævner", "Sammenligning", "Diskretioneret", "Status"],
             rows.Select(f => (IReadOnlyList<object?>)[
                 f.Area.Name, f.Area.Code, f.Period, IndicatorView.BreakdownText(f.Breakdown),
-                f.Suppressed ? null : f.Value, f.Suppressed ? null : f.Ci95?.Lower, f.Suppressed ? null : f.Ci95?.Upper,
-                f.Suppressed ? null : f.Ci998?.Lower, f.Suppressed ? null : f.Ci998?.Upper, f.Suppressed ? null : f.KmValue,
+                f.Suppressed ? null : PublishedPrecision.Round(f.Value, Indicator),
+                f.Suppressed ? null : PublishedPrecision.RoundBound(f.Ci95?.Lower), f.Suppressed ? null : PublishedPrecision.RoundBound(f.Ci95?.Upper),
+                f.Suppressed ? null : PublishedPrecision.RoundBound(f.Ci998?.Lower), f.Suppressed ? null : PublishedPrecision.RoundBound(f.Ci998?.Upper),
+                f.Suppressed ? null : PublishedPrecision.Round(f.KmValue, Indicator),
                 f.Suppressed ? null : f.Numerator, f.Suppressed ? null : f.Denominator,
                 IndicatorView.ComparisonText(f.Comparison), f.Suppressed ? "ja" : "nej", IndicatorView.StatusText(f.Status)]).ToList());
         var stream = new MemoryStream();
@@ -128,8 +140,31 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         Trend = IndicatorView.Trend(Series, definition);
         Ranked = all.Where(f => f.Period == Period && f.Area.Type is AreaType.Municipality or AreaType.BirthSite or AreaType.Region or AreaType.Cluster)
             .OrderByDescending(f => f.Suppressed ? double.MinValue : f.Value ?? double.MinValue).ThenBy(f => f.Area.Code, StringComparer.Ordinal).ToList();
+        RankedTable = new TableState(Request, "vaerdi", true, "vaerdi", "omraade", "type", "naevner", "sammenligning");
+        RankedSorted = SortRanked(Ranked);
+        RankedPage = RankedTable.Apply(RankedSorted);
         ChartJson = BuildChartJson(definition, DkSeries.GetValueOrDefault(Period ?? string.Empty));
         return true;
+    }
+
+    /// <summary>Withheld figures go last whichever way a number column is sorted.</summary>
+    private List<Figure> SortRanked(IReadOnlyList<Figure> ranked)
+    {
+        var byName = Core.Common.DanishText.Comparer;
+        List<Figure> Numbers(Func<Figure, double?> key)
+        {
+            var known = ranked.Where(f => !f.Suppressed && key(f) is not null).ToList();
+            return [.. RankedTable.Order(known, f => key(f)!.Value).ThenBy(f => f.Area.Name, byName), .. ranked.Where(f => f.Suppressed || key(f) is null)];
+        }
+
+        return RankedTable.Sort switch
+        {
+            "omraade" => RankedTable.Order(ranked, f => f.Area.Name, byName).ToList(),
+            "type" => RankedTable.Order(ranked, f => f.Area.Type).ThenBy(f => f.Area.Name, byName).ToList(),
+            "naevner" => Numbers(f => f.Denominator),
+            "sammenligning" => RankedTable.Order(ranked, f => f.Comparison is { } c ? (int)c : int.MaxValue).ThenBy(f => f.Area.Name, byName).ToList(),
+            _ => Numbers(f => f.Value),
+        };
     }
 
     private string BuildChartJson(IndicatorDefinition definition, Figure? benchmarkFigure)
