@@ -27,5 +27,15 @@ public sealed record CellKey(string Area, string Period, string Breakdown) : ICo
         return byPeriod != 0 ? byPeriod : string.CompareOrdinal(Breakdown, other.Breakdown);
     }
 
+    public static bool operator <(CellKey? left, CellKey? right) => Compare(left, right) < 0;
+
+    public static bool operator <=(CellKey? left, CellKey? right) => Compare(left, right) <= 0;
+
+    public static bool operator >(CellKey? left, CellKey? right) => Compare(left, right) > 0;
+
+    public static bool operator >=(CellKey? left, CellKey? right) => Compare(left, right) >= 0;
+
     public override string ToString() => $"{Area}/{Period}/{Breakdown}";
+
+    private static int Compare(CellKey? left, CellKey? right) => left is null ? (right is null ? 0 : -1) : left.CompareTo(right);
 }

@@ -167,6 +167,7 @@ public sealed class DisclosurePolicy
     /// relations, in ordinal key order. Cells with denominator 0 count as published; unpublished remainders
     /// are unknowns but never listed. Empty means the publication is safe.
     /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the policy's instance API beside Apply; it may come to read the policy's settings.")]
     public IReadOnlyList<CellKey> FindDerivableCells(
         IEnumerable<DisclosureCell> cells, IEnumerable<CellRelation> relations, IEnumerable<CellKey> published)
     {

@@ -48,6 +48,7 @@ public sealed class CsvDialect
     public bool GuardFormulas { get; }
 
     /// <summary>Both dialects end lines with CRLF, as RFC 4180 says and Excel expects.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "A property of each dialect, read through the dialect a writer is given.")]
     public string NewLine => "\r\n";
 
     /// <summary>Characters that make a field need quotes under RFC 4180.</summary>

@@ -17,7 +17,8 @@ public static class ApiKeyCommands
         var name = args.Required("name").Trim();
         args.EnsureNoUnknownOptions();
         var db = sp.GetRequiredService<AmmeindsatsDbContext>();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant())
+        var normalized = email.Trim().ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized)
             ?? throw new InvalidInputException($"Der findes ingen bruger med e-mailen {email}.");
         var service = sp.GetRequiredService<ApiKeyService>();
         switch (sub)

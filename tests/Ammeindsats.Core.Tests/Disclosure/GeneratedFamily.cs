@@ -161,6 +161,7 @@ internal sealed class GeneratedFamily
     }
 
     /// <summary>What an anonymous reader gets, given which keys each threshold publishes.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Read beside the family's other views of its data (Sums, the tables).")]
     public List<AttackFigure> Published(IReadOnlyList<(int Threshold, List<DisclosureCell> Cells, List<CellRelation> Relations)> tables, Func<int, CellKey, bool> isPublished) =>
         tables.SelectMany(t => t.Cells.Where(c => c.IsPublishable)
                 .Select(c => new AttackFigure(c.Key.Area, c.Key.Period, c.Key.Breakdown, t.Threshold, c.Numerator!.Value, c.Denominator, isPublished(t.Threshold, c.Key))))

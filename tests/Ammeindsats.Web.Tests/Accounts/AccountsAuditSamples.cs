@@ -6,10 +6,10 @@ namespace Ammeindsats.Web.Tests.Accounts;
 
 public sealed class AccountsAuditSamples : IAuditSamples
 {
-    public IEnumerable<AuditSample> Samples(AuditSampleContext c) =>
+    public IEnumerable<AuditSample> Samples(AuditSampleContext context) =>
     [
-        new(new AppUser { Id = "audit-" + c.Tag, UserName = c.Tag + "@example.dk", Email = c.Tag + "@example.dk", CreatedAt = DateTimeOffset.UtcNow }, e => ((AppUser)e).DisplayName = "Navn " + c.Tag),
-        new(new UserGrant { UserId = c.DemoUserId, Role = Role.Reader, AreaCode = null }, e => ((UserGrant)e).AreaCode = "751"),
-        new(new ApiKey { UserId = c.DemoUserId, Name = "revision-" + c.Tag, Prefix = c.Tag, SecretHash = "hash-" + c.Tag, CreatedAt = DateTimeOffset.UtcNow }, e => ((ApiKey)e).RevokedAt = DateTimeOffset.UtcNow),
+        new(new AppUser { Id = "audit-" + context.Tag, UserName = context.Tag + "@example.dk", Email = context.Tag + "@example.dk", CreatedAt = DateTimeOffset.UtcNow }, e => ((AppUser)e).DisplayName = "Navn " + context.Tag),
+        new(new UserGrant { UserId = context.DemoUserId, Role = Role.Reader, AreaCode = null }, e => ((UserGrant)e).AreaCode = "751"),
+        new(new ApiKey { UserId = context.DemoUserId, Name = "revision-" + context.Tag, Prefix = context.Tag, SecretHash = "hash-" + context.Tag, CreatedAt = DateTimeOffset.UtcNow }, e => ((ApiKey)e).RevokedAt = DateTimeOffset.UtcNow),
     ];
 }

@@ -5,8 +5,8 @@ namespace Ammeindsats.Web.Tests.Administration;
 
 public sealed class AdministrationAuditSamples : IAuditSamples
 {
-    public IEnumerable<AuditSample> Samples(AuditSampleContext c) =>
+    public IEnumerable<AuditSample> Samples(AuditSampleContext context) =>
     [
-        new(new Person { Name = "Prøveperson " + c.Tag, AreaCode = "751" }, e => ((Person)e).JobTitle = "Sundhedsplejerske"),
+        new(new Person { Name = "Prøveperson " + context.Tag, AreaCode = "751" }, e => ((Person)e).JobTitle = "Sundhedsplejerske"),
     ];
 }

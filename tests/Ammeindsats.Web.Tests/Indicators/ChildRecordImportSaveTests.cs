@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ammeindsats.Core.Audit;
@@ -117,7 +118,7 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         {
             foreach (var code in municipalities)
             {
-                file.Append($"m{code}-{year},{year}-03-01,{year}-01-30,{code},,1,30,false\n");
+                file.Append(CultureInfo.InvariantCulture, $"m{code}-{year},{year}-03-01,{year}-01-30,{code},,1,30,false\n");
             }
         }
 
@@ -147,7 +148,7 @@ public sealed class ChildRecordImportSaveTests(TestApps apps)
         {
             foreach (var code in municipalities)
             {
-                refused.Append($"r{code}-{year},{year}-03-01,{year}-01-30,{code},,1,{(year == 1996 ? 31 : 30)},false\n");
+                refused.Append(CultureInfo.InvariantCulture, $"r{code}-{year},{year}-03-01,{year}-01-30,{code},,1,{(year == 1996 ? 31 : 30)},false\n");
             }
         }
 

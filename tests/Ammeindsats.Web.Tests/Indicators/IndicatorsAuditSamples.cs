@@ -5,11 +5,11 @@ namespace Ammeindsats.Web.Tests.Indicators;
 
 public sealed class IndicatorsAuditSamples : IAuditSamples
 {
-    public IEnumerable<AuditSample> Samples(AuditSampleContext c) =>
+    public IEnumerable<AuditSample> Samples(AuditSampleContext context) =>
     [
-        new(new IndicatorDefinition { Code = "proeve-" + c.Tag, NameDa = "Prøve", NameEn = "Trial", Definition = "Til revisionsprøven.", Source = "Prøve", Provider = "test" }, e => ((IndicatorDefinition)e).SortOrder = 99),
-        new(new IndicatorValue { IndicatorCode = "fuldamning-2uger", AreaCode = "751", Period = "1990", Breakdown = "b-" + c.Tag, Numerator = 1, Denominator = 2, Origin = "manual" }, e => ((IndicatorValue)e).Numerator = 2),
-        new(new BirthCohort { AreaCode = "751", BirthYear = 1990, Breakdown = "b-" + c.Tag, Counts = "1:1:0", Children = 1, Origin = "manual" }, e => ((BirthCohort)e).Status = ValueStatus.Submitted),
-        new(new IndicatorTarget { IndicatorCode = "fuldamning-2uger", AreaCode = "751", BaselineYear = 1990, BaselineValue = 50, TargetYear = 1995, TargetValue = 60, Note = c.Tag }, e => ((IndicatorTarget)e).TargetValue = 65),
+        new(new IndicatorDefinition { Code = "proeve-" + context.Tag, NameDa = "Prøve", NameEn = "Trial", Definition = "Til revisionsprøven.", Source = "Prøve", Provider = "test" }, e => ((IndicatorDefinition)e).SortOrder = 99),
+        new(new IndicatorValue { IndicatorCode = "fuldamning-2uger", AreaCode = "751", Period = "1990", Breakdown = "b-" + context.Tag, Numerator = 1, Denominator = 2, Origin = "manual" }, e => ((IndicatorValue)e).Numerator = 2),
+        new(new BirthCohort { AreaCode = "751", BirthYear = 1990, Breakdown = "b-" + context.Tag, Counts = "1:1:0", Children = 1, Origin = "manual" }, e => ((BirthCohort)e).Status = ValueStatus.Submitted),
+        new(new IndicatorTarget { IndicatorCode = "fuldamning-2uger", AreaCode = "751", BaselineYear = 1990, BaselineValue = 50, TargetYear = 1995, TargetValue = 60, Note = context.Tag }, e => ((IndicatorTarget)e).TargetValue = 65),
     ];
 }

@@ -99,7 +99,7 @@ public sealed class SmtpSink : IAsyncDisposable
             }
 
             using var stream = new MemoryStream(buffer.ToArray());
-            sink.Received.Enqueue(new ReceivedMail(transaction.To.Select(t => t.AsAddress()).ToList(), MimeMessage.Load(stream)));
+            sink.Received.Enqueue(new ReceivedMail(transaction.To.Select(t => t.AsAddress()).ToList(), MimeMessage.Load(stream, cancellationToken)));
             return Task.FromResult(SmtpResponse.Ok);
         }
     }

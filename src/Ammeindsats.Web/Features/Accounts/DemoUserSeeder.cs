@@ -34,7 +34,8 @@ public sealed class DemoUserSeeder(UserManager<AppUser> users, TimeProvider cloc
         var created = false;
         foreach (var (email, name, role, area) in Users)
         {
-            if (await db.Users.AnyAsync(u => u.NormalizedEmail == email.ToUpperInvariant(), ct))
+            var normalized = email.ToUpperInvariant();
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
             {
                 continue;
             }

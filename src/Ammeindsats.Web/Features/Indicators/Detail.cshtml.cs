@@ -47,6 +47,8 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
 
     public Dictionary<string, Figure> DkSeries { get; private set; } = [];
 
+    private static readonly JsonSerializerOptions ChartJsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+
     public IReadOnlyList<Figure> Ranked { get; private set; } = [];
 
     /// <summary>The table of all areas: sorted by value (highest first), area, type, denominator or comparison, 50 a page.</summary>
@@ -190,7 +192,7 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
             funnel,
         };
         // </script> can never occur in this JSON: every string is an area name or a token, and < is escaped.
-        return JsonSerializer.Serialize(data, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        return JsonSerializer.Serialize(data, ChartJsonOptions);
     }
 }
 

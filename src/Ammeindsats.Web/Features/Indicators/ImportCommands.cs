@@ -43,7 +43,8 @@ public static class ImportCommands
         var actor = new ImportActor(null, "kommandolinje");
         if (asEmail is not null)
         {
-            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == asEmail.Trim().ToUpperInvariant())
+            var normalized = asEmail.Trim().ToUpperInvariant();
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized)
                 ?? throw new InvalidInputException($"Der findes ingen bruger med e-mailen {asEmail}.");
             if (user.Disabled)
             {

@@ -58,7 +58,7 @@ public sealed class IndicatorSeeder(TimeProvider clock) : IModuleSeeder
             });
         }
 
-        await db.SaveBulkAsync(nameof(BirthCohort), "demo", new string('0', 64), cohorts.Count, "Demodata: opfundne fødselsårgange til demonstration");
+        await db.SaveBulkAsync(nameof(BirthCohort), "demo", new string('0', 64), cohorts.Count, "Demodata: opfundne fødselsårgange til demonstration", ct);
         report.Add($"Demodata for indikatorer: {Core.Common.DanishFormat.Number(cohorts.Count)} fødselsårgange ({FirstDemoYear}–{LastDemoYear}).");
     }
 }

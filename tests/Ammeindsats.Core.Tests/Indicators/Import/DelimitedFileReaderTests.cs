@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ammeindsats.Core.Indicators.Import;
@@ -240,7 +241,7 @@ public class DelimitedFileReaderTests
         Assert.Equal(3000, rows.Count);
         for (int i = 0; i < rows.Count; i++)
         {
-            Assert.Equal([i.ToString(), $"æ;ø \"{i % 7}\" å\r\nnæste", (i * 3).ToString()], rows[i].Fields);
+            Assert.Equal([i.ToString(CultureInfo.InvariantCulture), $"æ;ø \"{i % 7}\" å\r\nnæste", (i * 3).ToString(CultureInfo.InvariantCulture)], rows[i].Fields);
             Assert.Equal(2 + 2 * i, rows[i].Line);
         }
 

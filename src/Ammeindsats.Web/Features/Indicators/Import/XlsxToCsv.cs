@@ -104,7 +104,7 @@ public static class XlsxToCsv
         }
     }
 
-    private static OpenXmlReader Reader(OpenXmlPart part, Budget budget) =>
+    private static OpenXmlPartReader Reader(OpenXmlPart part, Budget budget) =>
         new OpenXmlPartReader(new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), budget), part.Features, new OpenXmlPartReaderOptions { CloseStream = true });
 
     private static string? FirstSheetId(WorkbookPart book, Budget budget)

@@ -44,7 +44,7 @@ public sealed class PublishedVersion(IServiceScopeFactory scopes, TimeProvider c
 
             // Only old, not known to be changed here: while one request reads the database, the others go on
             // with the version of a second ago.
-            if (!_gate.Wait(0))
+            if (!_gate.Wait(0, CancellationToken.None))
             {
                 return current.Value;
             }
