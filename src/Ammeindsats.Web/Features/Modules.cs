@@ -16,5 +16,6 @@ public static class Modules
         new Accounts.AccountsModule(),
         new Administration.AdministrationModule(),
         new Indicators.IndicatorsModule(),
+        new Reports.ReportsModule(),
     ];
 }

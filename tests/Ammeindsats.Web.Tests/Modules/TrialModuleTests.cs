@@ -50,6 +50,15 @@ public sealed class TrialModuleTests
         var modules = app.Service<ModuleCatalog>();
         Assert.Equal("Prøvepost", modules.AuditLabel(TrialModule.Entity));
         Assert.Contains(modules.Reports, r => r.Title == "Prøverapport" && r.Url == TrialModule.Url);
+        // The "Rapporter" page lists the module's report by its policy: staff see it, anonymous visitors do not,
+        // and both see the indicators' public downloads.
+        var reportsForStaff = (await Pages.GetAsync(reporter, "/rapporter")).QuerySelectorAll("#reports a").Select(a => a.GetAttribute("href")).ToList();
+        var reportsForAll = (await Pages.GetAsync(anonymous, "/rapporter")).QuerySelectorAll("#reports a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(TrialModule.Url, reportsForStaff);
+        Assert.Contains("/indikatorer/fuldstaendighed", reportsForStaff);
+        Assert.DoesNotContain(TrialModule.Url, reportsForAll);
+        Assert.DoesNotContain("/indikatorer/fuldstaendighed", reportsForAll);
+        Assert.Contains("/api/v1/indicators/download?dialect=opendata", reportsForAll);
         var history = await Pages.GetAsync(reporter, $"/historik/{TrialModule.Entity}/7");
         Assert.Contains("Prøvepost", history.QuerySelector(".font-lead")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(history.QuerySelector($"a[href='{TrialModule.Url}/7']"));

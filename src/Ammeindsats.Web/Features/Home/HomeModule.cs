@@ -13,7 +13,6 @@ public sealed class HomeModule : IModule
         ("netvaerk", "MenuNetworks", "Implementeringsnetværk i hver sundhedsklynge: medlemmer, møder og statusrapporter.", 30),
         ("kompetencer", "Kompetencer", "Kompetenceudvikling og register over IBCLC-certificerede ammekonsulenter.", 50),
         ("foraeldre", "Forældre", "Anonyme flersprogede spørgeskemaer, feedbackmøder og materialer.", 60),
-        ("rapporter", "Rapporter", "Rapporter til styregrupper og ministeriet, dannet ud fra data.", 70),
     ];
 
     public string Name => "Home";

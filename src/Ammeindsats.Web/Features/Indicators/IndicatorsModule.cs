@@ -45,12 +45,18 @@ public sealed class IndicatorsModule : IModule
                 "De samme tal som CSV med semikolon og decimalkomma, klar til Excel.",
                 "/api/v1/indicators/download?dialect=excel")
             .Report(
+                "Indikatoroversigt (CSV)",
+                "Alle områder og indikatorer for det seneste fødselsår med værdi, 95 %-interval og sammenligning med DK.",
+                "/indikatorer?handler=Csv")
+            .Report(
                 "Fuldstændighed",
                 "Hvilke områder og fødselsår der mangler indberetning eller godkendelse, og fristen.",
                 "/indikatorer/fuldstaendighed",
                 Policies.Staff)
             .Text("Alle godkendte indikatorværdier med definitioner og licens i én zip-fil, som CSV med komma.", "Every approved indicator value with definitions and licence in one zip file, as CSV with commas.")
             .Text("De samme tal som CSV med semikolon og decimalkomma, klar til Excel.", "The same figures as CSV with semicolons and decimal commas, ready for Excel.")
+            .Text("Indikatoroversigt (CSV)", "Indicator overview (CSV)")
+            .Text("Alle områder og indikatorer for det seneste fødselsår med værdi, 95 %-interval og sammenligning med DK.", "Every area and indicator for the latest birth year with value, 95 % interval and comparison with DK.")
             .Text("Hvilke områder og fødselsår der mangler indberetning eller godkendelse, og fristen.", "Which areas and birth years lack reporting or approval, and the deadline.");
     }
 }
