@@ -115,6 +115,9 @@ public sealed class ApprovalWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(step)),
     };
 
+    /// <summary>An approved item is locked: it is changed only by reopening it (or by an import that approves the change).</summary>
+    public static bool IsLocked(ValueStatus status) => status == ValueStatus.Approved;
+
     /// <summary>May enter, change and submit items for the area.</summary>
     public bool MayReport(AccessScope scope, string area)
     {

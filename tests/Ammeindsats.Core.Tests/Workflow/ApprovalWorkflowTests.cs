@@ -264,4 +264,11 @@ public class ApprovalWorkflowTests
         Assert.True(flow.MayReport(ScopeOf("reporter:751"), "751"));
         Assert.True(flow.MayApprove(ScopeOf("administrator"), "101"));
     }
+
+    [Theory]
+    [InlineData(ValueStatus.Draft, false)]
+    [InlineData(ValueStatus.Submitted, false)]
+    [InlineData(ValueStatus.Approved, true)]
+    public void OnlyApproved_IsLocked(ValueStatus status, bool locked) =>
+        Assert.Equal(locked, ApprovalWorkflow.IsLocked(status));
 }

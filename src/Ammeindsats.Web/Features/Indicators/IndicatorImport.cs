@@ -491,7 +491,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
     private static bool CheckApproved(ValueStatus current, string key, string area, bool approve, ImportActor actor, List<string> refused)
     {
-        if (current != ValueStatus.Approved)
+        if (!ApprovalWorkflow.IsLocked(current))
         {
             return true;
         }

@@ -4,6 +4,7 @@ using Ammeindsats.Core.Common;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Indicators.Import;
 using Ammeindsats.Core.Statistics;
+using Ammeindsats.Core.Workflow;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Infrastructure.Auth;
@@ -175,7 +176,7 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         Period = periodText;
         var existing = await db.IndicatorValues.FirstOrDefaultAsync(
             v => v.IndicatorCode == indicator!.Code && v.AreaCode == areaCode && v.Period == periodText && v.Breakdown == breakdown, ct);
-        if (existing is not null && existing.Status == ValueStatus.Approved)
+        if (existing is not null && ApprovalWorkflow.IsLocked(existing.Status))
         {
             Existing = existing;
             ModelState.AddModelError(string.Empty, $"Tallet for {area!.Name}, {periodText} er godkendt og låst. Det skal genåbnes på godkendelsessiden, før det kan rettes.");
