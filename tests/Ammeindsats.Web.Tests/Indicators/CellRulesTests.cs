@@ -26,7 +26,12 @@ public sealed class CellRulesTests(TestApps apps)
 
         var entry = await Pages.SubmitAndFollowAsync(reporter, await Pages.GetAsync(reporter, "/indikatorer/indberet"), "main form button.button-primary", new()
         {
-            ["indikator"] = "fuldamning-4mdr", ["omraade"] = "751", ["periode"] = period, ["opdeling"] = string.Empty, ["taeller"] = "10", ["naevner"] = "20",
+            ["indikator"] = "fuldamning-4mdr",
+            ["omraade"] = "751",
+            ["periode"] = period,
+            ["opdeling"] = string.Empty,
+            ["taeller"] = "10",
+            ["naevner"] = "20",
         });
         Assert.Contains(expected, entry.Text(), StringComparison.Ordinal);
 
