@@ -16,7 +16,7 @@ public enum ValueStatus
 /// A numerator/denominator for one indicator × area × period × breakdown, from an aggregated file, manual
 /// entry or another module. Breakdown "" is the total.
 /// </summary>
-public sealed class IndicatorValue : IAudited, IVersioned
+public sealed class IndicatorValue : IAudited, IVersioned, Workflow.IApprovalItem
 {
     public long Id { get; set; }
 
@@ -56,7 +56,7 @@ public sealed class IndicatorValue : IAudited, IVersioned
 /// ended on each day, and how many were last seen still fully breastfed on each day. Every threshold share and
 /// the Kaplan–Meier curve are recomputed exactly from these; no child-level row is ever stored.
 /// </summary>
-public sealed class BirthCohort : IAudited, IVersioned
+public sealed class BirthCohort : IAudited, IVersioned, Workflow.IApprovalItem
 {
     public long Id { get; set; }
 

@@ -66,12 +66,12 @@ public sealed class HardeningApprovalTests(TestApps apps)
         var app = apps.Get(provider);
         var secretariat = await app.LoginAsync(DemoUsers.Secretariat);
         const string header = "indicator,area,period,breakdown,numerator,denominator\n";
-        var first = await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, header + "fuldamning-4mdr,727,2003,,60,100\nfuldamning-4mdr,727,2003,firstborn,25,40\n", "odder-2003.csv", approve: true);
+        var first = await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, header + "fuldamning-4mdr,727,2003,,60,100\nfuldamning-4mdr,727,2003,parity-1,25,40\n", "odder-2003.csv", approve: true);
         await Pages.SubmitAsync(secretariat, await Pages.GetAsync(secretariat, first), "#confirm");
         Assert.Equal("Importeret", (await ImportPageTests.WaitUntilFinishedAsync(app, secretariat, first)).QuerySelector("#run-state").Text());
 
-        // A corrected file: the total changes, first-borns stay, later-borns are new.
-        const string corrected = header + "fuldamning-4mdr,727,2003,,62,100\nfuldamning-4mdr,727,2003,firstborn,25,40\nfuldamning-4mdr,727,2003,laterborn,37,60\n";
+        // A corrected file: the total changes, first-borns (parity-1) stay, later-borns (parity-2plus) are new.
+        const string corrected = header + "fuldamning-4mdr,727,2003,,62,100\nfuldamning-4mdr,727,2003,parity-1,25,40\nfuldamning-4mdr,727,2003,parity-2plus,37,60\n";
 
         // Without approval the refusal names the row, the area by name, and the old and new value.
         var refused = await Pages.GetAsync(secretariat, await ImportPageTests.UploadAsync(secretariat, ImportKinds.IndicatorValues, corrected, "odder-2003-rettet.csv", approve: false));
@@ -85,7 +85,7 @@ public sealed class HardeningApprovalTests(TestApps apps)
         var total = Assert.Single(cells, c => c[3] == "total");
         Assert.Contains("(727)", total[0], StringComparison.Ordinal);
         Assert.Equal(["fuldamning-4mdr", "2003", "60/100 (60,0 %)", "62/100 (62,0 %)", "Godkendt"], total.Skip(1).Where((_, i) => i != 2).ToList());
-        var laterborn = Assert.Single(cells, c => c[3] == "laterborn");
+        var laterborn = Assert.Single(cells, c => c[3] == "parity-2plus");
         Assert.Equal(["(ny)", "37/60 (61,7 %)", "Godkendt"], laterborn.Skip(4).ToList());
         Assert.Equal("1", check.QuerySelector("#inserted").Text());
         Assert.Equal("1", check.QuerySelector("#updated").Text());

@@ -23,7 +23,8 @@ public sealed record AggregatedImportResult(
 
 /// <summary>
 /// Reads a file of indicator values that someone else has already counted (numerator and
-/// denominator per indicator, area, period and breakdown), such as tables from eSundhed.
+/// denominator per indicator, area, period and breakdown), such as tables from eSundhed. The cell rules are
+/// <see cref="IndicatorCellRules"/>, shared with manual entry.
 /// </summary>
 public sealed class AggregatedValueImporter
 {
@@ -38,15 +39,18 @@ public sealed class AggregatedValueImporter
 
     private readonly CodeLookup _indicators;
     private readonly CodeLookup _areas;
+    private readonly DateOnly? _today;
 
     /// <param name="indicatorCodes">Known indicator codes.</param>
     /// <param name="areaCodes">Known area codes of every kind: "DK", regions, municipalities, clusters, birth sites.</param>
-    public AggregatedValueImporter(IEnumerable<string> indicatorCodes, IEnumerable<string> areaCodes)
+    /// <param name="today">When given, a period that begins after this date is refused, as on the entry page.</param>
+    public AggregatedValueImporter(IEnumerable<string> indicatorCodes, IEnumerable<string> areaCodes, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(indicatorCodes);
         ArgumentNullException.ThrowIfNull(areaCodes);
         _indicators = new CodeLookup(indicatorCodes);
         _areas = new CodeLookup(areaCodes);
+        _today = today;
     }
 
     /// <summary>Reads the whole stream. The stream is left open.</summary>
@@ -143,15 +147,26 @@ public sealed class AggregatedValueImporter
                     : $"Perioden {FieldText.Quote(periodText)} kan ikke læses. Skriv et år (2023), et halvår (2023H1), et kvartal (2023Q2) eller en måned (2023-05).");
                 ok = false;
             }
+            else if (_today is { } today && IndicatorCellRules.CheckPeriodStarted(period, today) is { } notStarted)
+            {
+                problems.Add(line, Columns[PeriodColumn], notStarted);
+                ok = false;
+                periodOk = false;
+            }
 
-            string breakdown = reader[column[Breakdown]].Trim().ToString();
+            var breakdownText = reader[column[Breakdown]].ToString();
+            if (!IndicatorCellRules.TryReadBreakdown(breakdownText, out var breakdown))
+            {
+                problems.Add(line, Columns[Breakdown], IndicatorCellRules.UnknownBreakdownInFile(breakdownText));
+                ok = false;
+            }
+
             ok &= TryCount(reader, column[Numerator], Columns[Numerator], "Tælleren", line, problems, out int numerator);
             bool denominatorOk = TryCount(reader, column[Denominator], Columns[Denominator], "Nævneren", line, problems, out int denominator);
             ok &= denominatorOk;
-            if (ok && numerator > denominator)
+            if (ok && IndicatorCellRules.CheckCounts(numerator, denominator) is { } countProblem)
             {
-                problems.Add(line, Columns[Numerator], string.Create(CultureInfo.InvariantCulture,
-                    $"Tælleren ({Common.DanishFormat.Number(numerator)}) er større end nævneren ({Common.DanishFormat.Number(denominator)})."));
+                problems.Add(line, Columns[Numerator], countProblem);
                 ok = false;
             }
 

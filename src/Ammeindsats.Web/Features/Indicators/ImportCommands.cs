@@ -55,7 +55,7 @@ public static class ImportCommands
             var hierarchy = new Core.Areas.AreaHierarchy(await db.Areas.AsNoTracking().ToListAsync(), await db.AreaMemberships.AsNoTracking().ToListAsync(), DateOnly.FromDateTime(DateTime.UtcNow));
             actor = new ImportActor(new AccessScope(grants.Select(g => (g.Role, g.AreaCode)), hierarchy), user.Email!);
             sp.GetRequiredService<CommandLineActor>().ActAs(user.Email!, user.Id);
-            if (approve && !grants.Any(g => g.Role is Role.Administrator or Role.Secretariat))
+            if (approve && !actor.MayApproveSomewhere)
             {
                 throw new InvalidInputException($"{asEmail} må ikke godkende værdier (kræver rollen secretariat eller administrator).");
             }

@@ -3,6 +3,7 @@ using Ammeindsats.Core.Areas;
 using Ammeindsats.Core.Common;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Indicators.Import;
+using Ammeindsats.Core.Workflow;
 using Ammeindsats.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,14 +15,22 @@ public enum ImportKind
     IndicatorValues,
 }
 
-/// <summary>Whose rights apply to an import: a user's scope, or the installation itself (command line without --as).</summary>
+/// <summary>
+/// Whose rights apply to an import: a user's scope, or the installation itself (command line without --as). The
+/// rights are the approval workflow's: writing a cell is reporting for its area, approving it is approving there.
+/// </summary>
 public sealed record ImportActor(AccessScope? Scope, string Label)
 {
+    private static readonly ApprovalWorkflow Rights = ApprovalWorkflow.Standard();
+
     public bool IsInstallation => Scope is null;
 
-    public bool MayWrite(string area) => Scope is null || Scope.CanActOn(area, Role.Secretariat, Role.Network, Role.Reporter);
+    public bool MayWrite(string area) => Scope is null || Rights.MayReport(Scope, area);
 
-    public bool MayApprove(string area) => Scope is null || Scope.CanActOn(area, Role.Secretariat);
+    public bool MayApprove(string area) => Scope is null || Rights.MayApprove(Scope, area);
+
+    /// <summary>May ask for approval at all: the installation, an administrator, or someone with an approving role somewhere.</summary>
+    public bool MayApproveSomewhere => Scope is null || Rights.MayApproveSomewhere(Scope);
 }
 
 /// <summary>
@@ -395,7 +404,8 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
     {
         var indicatorCodes = await db.Indicators.AsNoTracking().Select(i => i.Code).ToListAsync(ct);
         var areaCodes = await db.Areas.AsNoTracking().Select(a => a.Code).ToListAsync(ct);
-        var result = new AggregatedValueImporter(indicatorCodes, areaCodes).Import(file);
+        // The cell rules of manual entry apply to a file's cells too; a period not yet begun is refused.
+        var result = new AggregatedValueImporter(indicatorCodes, areaCodes, DateOnly.FromDateTime(now.UtcDateTime)).Import(file);
         outcome.RowsRead = result.RowsRead;
         outcome.FileSha256 = result.FileSha256;
         if (!result.Succeeded)
@@ -531,7 +541,7 @@ public sealed class IndicatorImporter(AmmeindsatsDbContext db, TimeProvider cloc
 
     private static bool CheckApproved(ValueStatus current, string key, string area, bool approve, ImportActor actor, List<string> refused)
     {
-        if (current != ValueStatus.Approved)
+        if (!ApprovalWorkflow.IsLocked(current))
         {
             return true;
         }

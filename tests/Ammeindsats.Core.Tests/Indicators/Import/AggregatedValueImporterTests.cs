@@ -108,4 +108,60 @@ public class AggregatedValueImporterTests
         Assert.Contains("indicator, area, period, breakdown, numerator, denominator", problem.Message, StringComparison.Ordinal);
         Assert.Empty(result.Values);
     }
+
+    [Fact]
+    public void APeriodNotYetBegun_IsRefusedWithRowAndColumn_AsOnTheEntryPage()
+    {
+        var importer = new AggregatedValueImporter(["full_bf_4m"], ["DK", "1082", "751"], today: new DateOnly(2026, 12, 6));
+        string text = TestFiles.Lines(
+            Header,
+            "full_bf_4m,751,2026,,1,2",      // 2: the current year has begun
+            "full_bf_4m,751,2026-12,,1,2",   // 3: so has the current month
+            "full_bf_4m,751,2027,,1,2",      // 4: next year has not
+            "full_bf_4m,751,2027Q1,,1,2");   // 5: nor has its first quarter
+
+        var result = importer.Import(TestFiles.Utf8(text));
+
+        Assert.Equal([(4, "period"), (5, "period")], result.Problems.Select(p => (p.Row, p.Column)));
+        Assert.Equal("Perioden 2027 er ikke begyndt endnu (den begynder 1. januar 2027).", result.Problems[0].Message);
+        Assert.Empty(result.Values);
+    }
+
+    [Fact]
+    public void WithoutToday_NoPeriodIsTooLate()
+    {
+        var result = Importer.Import(TestFiles.Utf8(TestFiles.Lines(Header, "full_bf_4m,751,2999,,1,2")));
+
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void AnUnknownBreakdown_IsRefusedWithRowAndColumn_AndKnownOnesAreReadWithoutRegardToCase()
+    {
+        string text = TestFiles.Lines(
+            Header,
+            "full_bf_4m,751,2023,PARITY-1,1,2",  // 2: first-born, however written
+            "full_bf_4m,751,2023,parity-2plus,1,2",
+            "full_bf_4m,751,2023,firstborn,1,2"); // 4: not a breakdown
+
+        var result = Importer.Import(TestFiles.Utf8(text));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((4, "breakdown"), (problem.Row, problem.Column));
+        Assert.Equal("Opdelingen «firstborn» findes ikke. Skriv tomt for alle børn, parity-1 for førstegangsfødende eller parity-2plus for flergangsfødende.", problem.Message);
+
+        var accepted = Importer.Import(TestFiles.Utf8(TestFiles.Lines(Header, "full_bf_4m,751,2023,PARITY-1,1,2")));
+        Assert.Equal("parity-1", Assert.Single(accepted.Values).Breakdown);
+    }
+
+    [Fact]
+    public void AFile_MayCarryRegionAndNationalFigures()
+    {
+        // Already counted national figures include children no municipality reported, so they are not the sum of
+        // the municipalities: a file may carry them, unlike a hand-entered cell.
+        var result = Importer.Import(TestFiles.Utf8(TestFiles.Lines(Header, "full_bf_4m,DK,2023,,550,1000", "full_bf_4m,1082,2023,,100,200")));
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(["DK", "1082"], result.Values.Select(v => v.AreaCode));
+    }
 }

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Ammeindsats.Web.Features.Administration.Areas;
 
 /// <summary>
-/// One area: its names and state, and its memberships over time. Each form carries the version it was
-/// shown with; a save against a newer version is refused rather than overwriting someone else's change.
+/// One area: its names and state, and its memberships over time, under the rules of <see cref="MembershipRules"/>.
+/// Each form carries the version it was shown with; a save against a newer version is refused rather than
+/// overwriting someone else's change.
 /// </summary>
 public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : PageModel
 {
@@ -161,13 +162,9 @@ public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : Pag
 
         var parentCode = string.IsNullOrWhiteSpace(ParentCode) ? null : AreaCode.Normalize(ParentCode);
         var parent = parentCode is null ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == parentCode, ct);
-        if (parent is null)
+        if (MembershipRules.CheckParent(area, parent) is { } parentProblem)
         {
-            ModelState.AddModelError("foraelder", "Vælg det område, som området skal høre til.");
-        }
-        else if (parent.Code == area.Code)
-        {
-            ModelState.AddModelError("foraelder", "Et område kan ikke høre til sig selv.");
+            ModelState.AddModelError("foraelder", parentProblem);
         }
 
         if (!DanishFormat.TryParseDate(ValidFromText, out var from))
@@ -175,18 +172,10 @@ public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : Pag
             ModelState.AddModelError("gyldigFra", "Skriv en gyldig dato, fx 01-01-2027.");
         }
 
-        if (ModelState.IsValid)
+        if (ModelState.IsValid
+            && MembershipRules.CheckNew(area, parent!, from, await db.Areas.AsNoTracking().ToListAsync(ct), await db.AreaMemberships.AsNoTracking().ToListAsync(ct)) is { } membershipProblem)
         {
-            var existing = await db.AreaMemberships.AsNoTracking().Where(m => m.ChildCode == area.Code && m.ParentCode == parent!.Code).ToListAsync(ct);
-            var hierarchy = new AreaHierarchy(await db.Areas.AsNoTracking().ToListAsync(ct), await db.AreaMemberships.AsNoTracking().ToListAsync(ct), from);
-            if (existing.Any(m => m.ValidTo is null || m.ValidTo > from))
-            {
-                ModelState.AddModelError("foraelder", $"{area.Name} hører allerede til {parent!.Name} på den dato. Afslut det gamle medlemskab først, eller vælg en senere dato.");
-            }
-            else if (hierarchy.IsWithin(parent!.Code, area.Code) && parent.Code != AreaCode.Denmark)
-            {
-                ModelState.AddModelError("foraelder", $"{parent.Name} hører selv til {area.Name}. Et område kan ikke høre til et område under sig selv.");
-            }
+            ModelState.AddModelError("foraelder", membershipProblem);
         }
 
         if (!ModelState.IsValid)
@@ -214,9 +203,9 @@ public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : Pag
         {
             ModelState.AddModelError("gyldigTil", "Skriv en gyldig dato, fx 31-12-2026.");
         }
-        else if (to <= membership.ValidFrom)
+        else if (MembershipRules.CheckEnd(membership, to) is { } endProblem)
         {
-            ModelState.AddModelError("gyldigTil", $"Slutdatoen skal ligge efter startdatoen {DanishFormat.TableDate(membership.ValidFrom)}.");
+            ModelState.AddModelError("gyldigTil", endProblem);
         }
 
         if (!ModelState.IsValid)
@@ -323,7 +312,7 @@ public sealed class EditModel(AmmeindsatsDbContext db, TimeProvider clock) : Pag
         Members = memberships.Where(m => m.ParentCode == area.Code).Select(m => Row(m, m.ChildCode))
             .OrderByDescending(r => r.Holds).ThenBy(r => r.OtherType).ThenBy(r => r.OtherName, Danish).ThenBy(r => r.ValidFrom).ToList();
         ParentChoices = areas.Values
-            .Where(a => a.Active && a.Code != area.Code && a.Type is not (AreaType.Municipality or AreaType.BirthSite))
+            .Where(a => MembershipRules.MayBeOfferedAsParent(a, area))
             .GroupBy(a => a.Type)
             .OrderBy(g => g.Key)
             .Select(g => new AreaGroup(g.Key, g.OrderBy(a => a.Name, Danish).ToList()))

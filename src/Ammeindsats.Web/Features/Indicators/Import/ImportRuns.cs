@@ -364,7 +364,7 @@ public static class ImportActors
         return new ImportActor(new AccessScope(grants.Select(g => (g.Role, g.AreaCode)), hierarchy), user?.Email ?? userId);
     }
 
-    public static bool MayApprove(AccessScope scope) => scope.Has(Role.Secretariat) || scope.IsAdministrator;
+    public static bool MayApprove(AccessScope scope) => new ImportActor(scope, string.Empty).MayApproveSomewhere;
 }
 
 /// <summary>Confirmed runs waiting for this node's worker. The run's state is in the database; this only wakes the worker.</summary>

@@ -1,6 +1,7 @@
 using Ammeindsats.Core.Access;
 using Ammeindsats.Core.Areas;
 using Ammeindsats.Core.Indicators;
+using Ammeindsats.Core.Workflow;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Features.Shared;
@@ -14,9 +15,10 @@ using PeriodValue = Ammeindsats.Core.Indicators.Import.Period;
 namespace Ammeindsats.Web.Features.Indicators.Workflow;
 
 /// <summary>
-/// The approval flow per area × period: indicator values and birth cohorts move draft → submitted (by those who
-/// report for the area) → approved (by the region's secretariat or an administrator). Approved is locked and
-/// published; reopening needs a reason and sets the cells back to draft. Every change is audited by the database.
+/// The approval page per area × period: indicator values and birth cohorts move draft → submitted → approved, and
+/// back to draft when reopened with a reason, under the rules of <see cref="ApprovalWorkflow"/> (who may take which
+/// step for which area, and the four-eyes rule). Approved is locked and published. The page binds, loads the cells,
+/// lets the workflow move them, saves and tells the outcome; every change is audited by the database.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access, IAuditContext audit, Microsoft.Extensions.Options.IOptions<WorkflowSettings> settings) : PageModel
@@ -24,6 +26,8 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
     public const string FourEyesMessage = "Du har selv indberettet eller indsendt tallene, så en anden med ret til at godkende for området skal godkende dem (fire øjne-princippet).";
 
     public WorkflowSettings Settings => settings.Value;
+
+    private ApprovalWorkflow Workflow => Settings.Workflow;
 
     public const string ConcurrencyMessage = "Nogle af tallene blev ændret af en anden imens, så intet er ændret. Se listen igen, og prøv på ny.";
 
@@ -110,12 +114,12 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return NotFound();
         }
 
-        if (!scope.MayReport(area))
+        if (!Workflow.MayTake(ApprovalStep.Submit, scope, area))
         {
             return Forbid();
         }
 
-        var changed = await MoveAsync([(area, period)], ValueStatus.Draft, ValueStatus.Submitted, null, ct, stampActor: true);
+        var (changed, _) = await MoveAsync([(area, period)], ApprovalStep.Submit, scope, null, ct);
         return changed switch
         {
             null => await ShowErrorAsync(ConcurrencyMessage, ct),
@@ -133,12 +137,12 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return NotFound();
         }
 
-        if (!scope.MayApprove(area))
+        if (!Workflow.MayTake(ApprovalStep.Approve, scope, area))
         {
             return Forbid();
         }
 
-        var (changed, own) = await ApproveAsync([(area, period)], ct);
+        var (changed, own) = await MoveAsync([(area, period)], ApprovalStep.Approve, scope, null, ct);
         return changed switch
         {
             null => await ShowErrorAsync(ConcurrencyMessage, ct),
@@ -158,15 +162,15 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return NotFound();
         }
 
-        if (!scope.MayApprove(area))
+        if (!Workflow.MayTake(ApprovalStep.Reopen, scope, area))
         {
             return Forbid();
         }
 
-        var reason = Reason?.Trim();
-        if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
+        var refusal = ApprovalWorkflow.CheckReason(Reason);
+        if (refusal != ApprovalRefusal.None)
         {
-            ModelState.AddModelError("begrundelse", string.IsNullOrEmpty(reason)
+            ModelState.AddModelError("begrundelse", refusal == ApprovalRefusal.ReasonMissing
                 ? "Skriv, hvorfor tallet skal genåbnes. Begrundelsen gemmes i ændringshistorikken."
                 : "Begrundelsen må højst være 1.000 tegn.");
             Confirm = "genaabn";
@@ -174,7 +178,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return Page();
         }
 
-        var changed = await MoveAsync([(area, period)], ValueStatus.Approved, ValueStatus.Draft, reason, ct);
+        var (changed, _) = await MoveAsync([(area, period)], ApprovalStep.Reopen, scope, Reason, ct);
         return changed switch
         {
             null => await ShowErrorAsync(ConcurrencyMessage, ct),
@@ -192,7 +196,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
             return Back("Der var ingen indsendte tal at godkende.");
         }
 
-        var (changed, own) = await ApproveAsync(targets.Select(g => (g.Area.Code, g.Period)).ToList(), ct);
+        var (changed, own) = await MoveAsync(targets.Select(g => (g.Area.Code, g.Period)).ToList(), ApprovalStep.Approve, Scope, null, ct);
         return changed is null
             ? await ShowErrorAsync(ConcurrencyMessage, ct)
             : Back($"{changed} tal i {targets.Count} {(targets.Count == 1 ? "område og periode" : "kombinationer af område og periode")} er godkendt og offentliggjort." +
@@ -207,7 +211,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
 
     public string ApproveAllUrl => QueryLinks.With(Request, ("bekraeft", "godkend-alle"), ("celleOmraade", null), ("cellePeriode", null));
 
-    public bool CanApproveAny => Rows.Count > 0 && (Scope.IsAdministrator || Scope.Has(Role.Secretariat));
+    public bool CanApproveAny => Rows.Count > 0 && Workflow.MayApproveSomewhere(Scope);
 
     private IReadOnlyList<Group> ApprovableOf(IEnumerable<Group> groups) =>
         groups.Where(g => g.Submitted > g.OwnSubmitted && Scope.MayApprove(g.Area.Code)).ToList();
@@ -244,28 +248,16 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
     private async Task<string> AreaNameAsync(string code, CancellationToken ct) =>
         await db.Areas.Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? code;
 
-    /// <summary>Approves the submitted cells, leaving those the user submitted when the four-eyes rule is on; how many of those were left.</summary>
-    private async Task<(int? Changed, int Own)> ApproveAsync(IReadOnlyList<(string Area, string Period)> cells, CancellationToken ct)
-    {
-        var own = 0;
-        var changed = await MoveAsync(cells, ValueStatus.Submitted, ValueStatus.Approved, null, ct, keep: by =>
-        {
-            var mine = !Settings.MayApproveCellOf(by, audit.Actor);
-            own += mine ? 1 : 0;
-            return mine;
-        });
-        return (changed, own);
-    }
-
     /// <summary>
-    /// Moves every cell of the given area × periods from one status to the next; null on a concurrent change. Cells for
-    /// which <paramref name="keep"/> (given who last changed them) is true stay as they are; <paramref name="stampActor"/>
-    /// records the user as the cells' last changer (a submission).
+    /// Lets the workflow take the step on every cell of the given area × periods that is in the step's starting
+    /// status; null on a concurrent change. Cells the four-eyes rule keeps from the user are left as they are and
+    /// counted as the user's own.
     /// </summary>
-    private async Task<int?> MoveAsync(IReadOnlyList<(string Area, string Period)> cells, ValueStatus from, ValueStatus to, string? reason, CancellationToken ct,
-        Func<string?, bool>? keep = null, bool stampActor = false)
+    private async Task<(int? Changed, int Own)> MoveAsync(IReadOnlyList<(string Area, string Period)> cells, ApprovalStep step, AccessScope scope, string? reason, CancellationToken ct)
     {
+        var from = ApprovalWorkflow.From(step);
         var changed = 0;
+        var own = 0;
         foreach (var byArea in cells.GroupBy(c => c.Area))
         {
             var area = byArea.Key;
@@ -274,47 +266,18 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
                 .Where(y => y is not null).Select(y => y!.Value).ToList();
             var values = await db.IndicatorValues.Where(v => v.AreaCode == area && periods.Contains(v.Period) && v.Status == from).ToListAsync(ct);
             var cohorts = years.Count == 0 ? [] : await db.BirthCohorts.Where(c => c.AreaCode == area && years.Contains(c.BirthYear) && c.Status == from).ToListAsync(ct);
-            if (keep is not null)
+            foreach (var item in values.Cast<IApprovalItem>().Concat(cohorts))
             {
-                values = values.Where(v => !keep(v.UpdatedBy)).ToList();
-                cohorts = cohorts.Where(c => !keep(c.UpdatedBy)).ToList();
-            }
-
-            foreach (var v in values)
-            {
-                v.Status = to;
-                if (stampActor)
+                switch (Workflow.Apply(step, item, scope, audit.Actor, audit.Now, reason))
                 {
-                    v.UpdatedAt = audit.Now;
-                    v.UpdatedBy = audit.Actor;
-                }
-
-                if (reason is not null)
-                {
-                    v.ReopenReason = reason;
-                    v.UpdatedAt = audit.Now;
-                    v.UpdatedBy = audit.Actor;
+                    case ApprovalRefusal.None:
+                        changed++;
+                        break;
+                    case ApprovalRefusal.FourEyes:
+                        own++;
+                        break;
                 }
             }
-
-            foreach (var c in cohorts)
-            {
-                c.Status = to;
-                if (stampActor)
-                {
-                    c.UpdatedAt = audit.Now;
-                    c.UpdatedBy = audit.Actor;
-                }
-
-                if (reason is not null)
-                {
-                    c.ReopenReason = reason;
-                    c.UpdatedAt = audit.Now;
-                    c.UpdatedBy = audit.Actor;
-                }
-            }
-
-            changed += values.Count + cohorts.Count;
         }
 
         try
@@ -323,10 +286,10 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
         }
         catch (DbUpdateConcurrencyException)
         {
-            return null;
+            return (null, own);
         }
 
-        return changed;
+        return (changed, own);
     }
 
     private async Task<List<Group>> LoadAsync(CancellationToken ct)
@@ -369,7 +332,7 @@ public sealed class ApprovalModel(AmmeindsatsDbContext db, CurrentAccess access,
                 g.Count(c => !c.IsCohort), g.Count(c => c.IsCohort),
                 g.Count(c => c.Status == ValueStatus.Draft), g.Count(c => c.Status == ValueStatus.Submitted), g.Count(c => c.Status == ValueStatus.Approved),
                 latest.Updated, latest.UpdatedBy, g.Select(c => c.ReopenReason).FirstOrDefault(r => r is not null && g.Any(x => x.Status == ValueStatus.Draft)),
-                g.Count(c => c.Status == ValueStatus.Submitted && !Settings.MayApproveCellOf(c.UpdatedBy, audit.Actor)));
+                g.Count(c => c.Status == ValueStatus.Submitted && Workflow.IsOwn(c.UpdatedBy, audit.Actor)));
         });
 
         if (WorkflowRules.TryParseStatus(StatusFilter, out var status))

@@ -4,6 +4,7 @@ using Ammeindsats.Core.Common;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Indicators.Import;
 using Ammeindsats.Core.Statistics;
+using Ammeindsats.Core.Workflow;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Audit;
 using Ammeindsats.Web.Infrastructure.Auth;
@@ -16,8 +17,8 @@ using PeriodValue = Ammeindsats.Core.Indicators.Import.Period;
 namespace Ammeindsats.Web.Features.Indicators.Workflow;
 
 /// <summary>
-/// Manual entry of one numerator/denominator for an indicator × area × period × breakdown, with the checks
-/// the import makes. Saved as a draft; an existing cell is edited with optimistic concurrency, and an approved
+/// Manual entry of one numerator/denominator for an indicator × area × period × breakdown, checked by the cell
+/// rules the import uses too (<see cref="IndicatorCellRules"/>). Saved as a draft; an existing cell is edited with optimistic concurrency, and an approved
 /// cell must be reopened before it can be changed.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
@@ -120,9 +121,9 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         {
             return Forbid();
         }
-        else if (!WorkflowRules.IsReportingArea(area))
+        else if (IndicatorCellRules.CheckEnteredArea(area) is { } notReporting)
         {
-            ModelState.AddModelError("omraade", $"{area.Name} er ikke en kommune eller et fødested. Tal for regioner, klynger og hele landet regnes ud fra kommunernes tal.");
+            ModelState.AddModelError("omraade", notReporting);
         }
         else
         {
@@ -139,23 +140,23 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         {
             ModelState.AddModelError("periode", $"Perioden \"{Period.Trim()}\" kan ikke læses. Skriv et år (2023), et halvår (2023H1), et kvartal (2023Q2) eller en måned (2023-05).");
         }
-        else if (period.Start > today)
+        else if (IndicatorCellRules.CheckPeriodStarted(period, today) is { } notStarted)
         {
-            ModelState.AddModelError("periode", $"Perioden {period} er ikke begyndt endnu (den begynder {DanishFormat.TextDate(period.Start)}).");
+            ModelState.AddModelError("periode", notStarted);
             periodOk = false;
         }
 
         var breakdown = Breakdown ?? string.Empty;
-        if (!WorkflowRules.Breakdowns.Contains(breakdown))
+        if (!IndicatorCellRules.Breakdowns.Contains(breakdown))
         {
             ModelState.AddModelError("opdeling", "Vælg en opdeling: i alt, førstegangsfødende eller flergangsfødende.");
         }
 
         var numeratorOk = CheckCount(Numerator, "taeller", "Tælleren", out var numerator);
         var denominatorOk = CheckCount(Denominator, "naevner", "Nævneren", out var denominator);
-        if (numeratorOk && denominatorOk && numerator > denominator)
+        if (numeratorOk && denominatorOk && IndicatorCellRules.CheckCounts(numerator, denominator) is { } countProblem)
         {
-            ModelState.AddModelError("taeller", $"Tælleren ({DanishFormat.Number(numerator)}) er større end nævneren ({DanishFormat.Number(denominator)}). Tælleren er dem, der opfylder indikatoren, blandt dem i nævneren.");
+            ModelState.AddModelError("taeller", countProblem + " Tælleren er dem, der opfylder indikatoren, blandt dem i nævneren.");
         }
 
         if (ModelState.IsValid && indicator!.Kind == IndicatorKind.Threshold && period.Granularity == PeriodGranularity.Year
@@ -175,7 +176,7 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
         Period = periodText;
         var existing = await db.IndicatorValues.FirstOrDefaultAsync(
             v => v.IndicatorCode == indicator!.Code && v.AreaCode == areaCode && v.Period == periodText && v.Breakdown == breakdown, ct);
-        if (existing is not null && existing.Status == ValueStatus.Approved)
+        if (existing is not null && ApprovalWorkflow.IsLocked(existing.Status))
         {
             Existing = existing;
             ModelState.AddModelError(string.Empty, $"Tallet for {area!.Name}, {periodText} er godkendt og låst. Det skal genåbnes på godkendelsessiden, før det kan rettes.");
@@ -189,8 +190,8 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
 
         // The confirmation carries the figures as typed ("1.003/1.234"), so it is compared as counts.
         if (!(ConfirmedFor?.Split('/') is [var confirmedNumerator, var confirmedDenominator]
-              && WorkflowRules.TryParseTypedCount(confirmedNumerator, out var n) && n == numerator
-              && WorkflowRules.TryParseTypedCount(confirmedDenominator, out var d) && d == denominator))
+              && IndicatorCellRules.TryParseTypedCount(confirmedNumerator, out var n) && n == numerator
+              && IndicatorCellRules.TryParseTypedCount(confirmedDenominator, out var d) && d == denominator))
         {
             Warning = HistoryCheck.Check(numerator, denominator, await EarlierAsync(indicator!, areaCode, breakdown, period, ct));
             if (Warning is not null)
@@ -256,7 +257,7 @@ public sealed class EntryModel(AmmeindsatsDbContext db, CurrentAccess access, IA
             return false;
         }
 
-        if (!WorkflowRules.TryParseTypedCount(text, out value))
+        if (!IndicatorCellRules.TryParseTypedCount(text, out value))
         {
             ModelState.AddModelError(key, $"{what} skal være et helt tal på 0 eller mere, eventuelt med punktum mellem tusinderne (1.234), men uden decimaler. Der står \"{text.Trim()}\".");
             return false;

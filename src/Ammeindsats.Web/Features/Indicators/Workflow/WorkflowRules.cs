@@ -3,26 +3,27 @@ using Ammeindsats.Core.Access;
 using Ammeindsats.Core.Areas;
 using Ammeindsats.Core.Indicators;
 using Ammeindsats.Core.Indicators.Import;
+using Ammeindsats.Core.Workflow;
 
 namespace Ammeindsats.Web.Features.Indicators.Workflow;
 
-/// <summary>Who may report, submit and approve which area, and the words the pages use for the workflow.</summary>
+/// <summary>
+/// The pages' shorthand for the rules in Core (<see cref="ApprovalWorkflow"/> for who may report and approve,
+/// <see cref="IndicatorCellRules"/> for a cell), and the words the pages use for the workflow.
+/// </summary>
 public static class WorkflowRules
 {
-    /// <summary>Roles that enter and submit values for their own areas (an administrator may act everywhere).</summary>
-    public static readonly Role[] Reporting = [Role.Secretariat, Role.Network, Role.Reporter];
+    /// <summary>The rights by role and area; the four-eyes rule is a setting (<see cref="WorkflowSettings"/>) and does not decide these.</summary>
+    private static readonly ApprovalWorkflow Rights = ApprovalWorkflow.Standard();
 
-    /// <summary>Approving and reopening is the secretariat's (for its region) or an administrator's.</summary>
-    public static readonly Role[] Approving = [Role.Secretariat];
+    public static IReadOnlyList<string> Breakdowns => IndicatorCellRules.Breakdowns;
 
-    public static readonly string[] Breakdowns = [ChildBreakdown.Total, ChildBreakdown.FirstBorn, ChildBreakdown.LaterBorn];
+    public static bool MayReport(this AccessScope scope, string area) => Rights.MayReport(scope, area);
 
-    public static bool MayReport(this AccessScope scope, string area) => scope.CanActOn(area, Reporting);
-
-    public static bool MayApprove(this AccessScope scope, string area) => scope.CanActOn(area, Approving);
+    public static bool MayApprove(this AccessScope scope, string area) => Rights.MayApprove(scope, area);
 
     /// <summary>Values are entered for the areas that report: municipalities and birth sites. Parents are sums of them.</summary>
-    public static bool IsReportingArea(Area area) => area.Active && area.Type is AreaType.Municipality or AreaType.BirthSite;
+    public static bool IsReportingArea(Area area) => IndicatorCellRules.IsReportingArea(area);
 
     /// <summary>Municipalities first, then birth sites, each by name.</summary>
     public static IReadOnlyList<Area> ReportableAreas(AccessScope scope, AreaHierarchy hierarchy) =>
@@ -66,30 +67,10 @@ public static class WorkflowRules
     };
 
     /// <summary>Counts as the import reads them: digits only, no sign, no separators.</summary>
-    public static bool TryParseCount(string? text, out int value) =>
-        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    public static bool TryParseCount(string? text, out int value) => IndicatorCellRules.TryParseCount(text, out value);
 
-    /// <summary>
-    /// A count typed by a person: digits, optionally grouped in thousands with the Danish point or a space
-    /// ("1.234", "1 234", "12.345.678"). A point anywhere else ("12.5", "1.23") is refused, so that a decimal
-    /// number is never read as a count.
-    /// </summary>
-    public static bool TryParseTypedCount(string? text, out int value)
-    {
-        var trimmed = text?.Trim() ?? string.Empty;
-        if (TryParseCount(trimmed, out value))
-        {
-            return true;
-        }
-
-        if (!System.Text.RegularExpressions.Regex.IsMatch(trimmed, @"^[0-9]{1,3}([. \u00A0][0-9]{3})+$"))
-        {
-            value = 0;
-            return false;
-        }
-
-        return TryParseCount(trimmed.Replace(".", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal), out value);
-    }
+    /// <summary>A count typed by a person, optionally grouped in thousands (see <see cref="IndicatorCellRules.TryParseTypedCount"/>).</summary>
+    public static bool TryParseTypedCount(string? text, out int value) => IndicatorCellRules.TryParseTypedCount(text, out value);
 
     /// <summary>A decimal number with a comma or a point (70,5 or 70.5).</summary>
     public static bool TryParseDecimal(string? text, out double value) =>

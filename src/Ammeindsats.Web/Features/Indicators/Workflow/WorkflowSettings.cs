@@ -1,3 +1,5 @@
+using Ammeindsats.Core.Workflow;
+
 namespace Ammeindsats.Web.Features.Indicators.Workflow;
 
 /// <summary>Settings of the approval flow (section <c>Workflow</c>).</summary>
@@ -11,7 +13,6 @@ public sealed class WorkflowSettings
     /// </summary>
     public bool FourEyes { get; set; } = true;
 
-    /// <summary>True when <paramref name="actor"/> may approve a cell that <paramref name="submittedBy"/> last entered or submitted.</summary>
-    public bool MayApproveCellOf(string? submittedBy, string actor) =>
-        !FourEyes || !string.Equals(submittedBy, actor, StringComparison.OrdinalIgnoreCase);
+    /// <summary>The approval flow of the indicators under these settings.</summary>
+    public ApprovalWorkflow Workflow => ApprovalWorkflow.Standard(FourEyes);
 }
