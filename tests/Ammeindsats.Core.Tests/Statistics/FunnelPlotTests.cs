@@ -2,66 +2,56 @@ using Ammeindsats.Core.Statistics;
 
 namespace Ammeindsats.Core.Tests.Statistics;
 
+/// <summary>
+/// Exact binomial funnel limits. The reference values beside the hand-worked case were computed with Python's
+/// fractions.Fraction and math.comb (rational arithmetic throughout, converted to a float only at the end) from the
+/// definition in <see cref="FunnelPlot"/>: r the smallest count with F(r) ≥ P, α = (F(r) − P)/(F(r) − F(r − 1)),
+/// limit (r − α)/n, kept within 0–100 %.
+/// </summary>
 public class FunnelPlotTests
 {
-    [Fact]
-    public void Limits_EightyPercentOfFifty()
-    {
-        // p₀ = 0.8, N = 50, E = N·p₀ = 40, E(1 − E/N) = 40·0.2 = 8.
-        //
-        // 95 %: z² = 3.841458821.
-        //   2E + z² = 83.841458821; √(z² + 4·8) = √35.841458821 = 5.986773657; z·√ = 1.959963985·5.986773657 = 11.733860751;
-        //   2(N + z²) = 107.682917641.
-        //   lower = (83.841458821 − 11.733860751) / 107.682917641 = 72.107598070 / 107.682917641 = 0.669628941
-        //   upper = (83.841458821 + 11.733860751) / 107.682917641 = 95.575319572 / 107.682917641 = 0.887562500
-        //
-        // 99.8 %: z² = 9.549535706.
-        //   2E + z² = 89.549535706; √(z² + 32) = √41.549535706 = 6.445892933; z·√ = 3.090232306·6.445892933 = 19.919306584;
-        //   2(N + z²) = 119.099071412.
-        //   lower = 69.630229122 / 119.099071412 = 0.584641243
-        //   upper = 109.468842290 / 119.099071412 = 0.919141023
-        var limits = FunnelPlot.Limits(0.8, 50);
+    private const double Tolerance = 1e-9;
 
-        Assert.Equal(66.9628941, limits.Lower95, 6);
-        Assert.Equal(88.7562500, limits.Upper95, 6);
-        Assert.Equal(58.4641243, limits.Lower998, 6);
-        Assert.Equal(91.9141023, limits.Upper998, 6);
+    [Fact]
+    public void Limits_HandWorked_HalfOfFour()
+    {
+        // Binomial(4, ½): F(0) = 1/16, F(1) = 5/16, F(2) = 11/16, F(3) = 15/16, F(4) = 1.
+        // P = 0,025: r = 0, α = (1/16 − 0,025)/(1/16) = 0,6, (0 − 0,6)/4 < 0 → 0 %.
+        // P = 0,975: r = 4 (F(3) = 0,9375 < 0,975), α = (1 − 0,975)/(1/16) = 0,4, (4 − 0,4)/4 = 90 %.
+        // P = 0,999: r = 4, α = 0,001·16 = 0,016, (4 − 0,016)/4 = 99,6 %.
+        var limits = FunnelPlot.Limits(0.5, 4);
+
+        Assert.Equal(0.0, limits.Lower95, Tolerance);
+        Assert.Equal(90.0, limits.Upper95, Tolerance);
+        Assert.Equal(0.0, limits.Lower998, Tolerance);
+        Assert.Equal(99.6, limits.Upper998, Tolerance);
+    }
+
+    [Theory]
+    [InlineData(0.094, 20, 0.0, 21.788943475958327, 0.0, 32.38510139538264)]
+    [InlineData(0.5, 100, 39.6824041726007, 59.3175958273993, 34.12158837225012, 64.87841162774988)]
+    [InlineData(0.8, 50, 67.2906116647942, 89.55951779877309, 60.085590232496244, 94.52238567924921)]
+    [InlineData(0.3, 7, 0.0, 59.311306617213106, 0.0, 82.58967314144941)]
+    [InlineData(0.6, 2000, 57.82294451239485, 62.11753504561011, 56.5759416715082, 63.34500071056571)]
+    [InlineData(0.4825, 613, 44.21639245480414, 52.12850317518064, 41.944708615560025, 54.41123944085199)]
+    public void Limits_MatchExactRationalArithmetic(double p0, int n, double lower95, double upper95, double lower998, double upper998)
+    {
+        var limits = FunnelPlot.Limits(p0, n);
+
+        Assert.Equal(lower95, limits.Lower95, Tolerance);
+        Assert.Equal(upper95, limits.Upper95, Tolerance);
+        Assert.Equal(lower998, limits.Lower998, Tolerance);
+        Assert.Equal(upper998, limits.Upper998, Tolerance);
     }
 
     [Fact]
-    public void Limits_ExpectedCountNeedNotBeWhole()
+    public void Limits_AtTheEdges_HaveNoSpread()
     {
-        // p₀ = 0.3, N = 7, E = 2.1, E(1 − E/N) = 2.1·0.7 = 1.47, 4·1.47 = 5.88.
-        // 95 %: 2E + z² = 4.2 + 3.841458821 = 8.041458821; √(3.841458821 + 5.88) = √9.721458821 = 3.117925403;
-        //   z·√ = 6.111021497; 2(N + z²) = 21.682917641.
-        //   lower = 1.930437324 / 21.682917641 = 0.089030330; upper = 14.152480318 / 21.682917641 = 0.652701844.
-        var (lower, upper) = FunnelPlot.Limits(0.3, 7, WilsonInterval.Z95);
+        var none = FunnelPlot.Limits(0.0, 20);
+        var all = FunnelPlot.Limits(1.0, 20);
 
-        Assert.Equal(8.9030330, lower, 6);
-        Assert.Equal(65.2701844, upper, 6);
-    }
-
-    [Fact]
-    public void Limits_AtFifty_AreTheWilsonIntervalOfHalf()
-    {
-        // Same formula with E = 50 of 100: 50 ∓ 100·z / (2√(100 + z²)) = 50 ∓ 9.61684696 (see WilsonIntervalTests).
-        var (lower, upper) = FunnelPlot.Limits(0.5, 100, WilsonInterval.Z95);
-
-        Assert.Equal(40.38315304, lower, 7);
-        Assert.Equal(59.61684696, upper, 7);
-    }
-
-    [Fact]
-    public void Limits_AtTheEdges_StayWithinZeroAndHundred()
-    {
-        // p₀ = 0: E = 0, lower = (z² − z·z) / (2(N + z²)) = 0 and upper = z² / (N + z²) = 3.841458821 / 23.841458821 = 0.161125158.
-        var none = FunnelPlot.Limits(0.0, 20, WilsonInterval.Z95);
-        var all = FunnelPlot.Limits(1.0, 20, WilsonInterval.Z95);
-
-        Assert.Equal(0.0, none.Lower);
-        Assert.Equal(16.1125158, none.Upper, 6);
-        Assert.Equal(100.0, all.Upper);
-        Assert.Equal(100.0 - 16.1125158, all.Lower, 6);
+        Assert.Equal(new FunnelLimits(0, 0, 0, 0), none);
+        Assert.Equal(new FunnelLimits(100, 100, 100, 100), all);
     }
 
     [Fact]
@@ -72,6 +62,19 @@ public class FunnelPlotTests
 
         Assert.True(small.Lower998 < small.Lower95 && small.Lower95 < large.Lower95 && large.Lower95 < 60.0);
         Assert.True(small.Upper998 > small.Upper95 && small.Upper95 > large.Upper95 && large.Upper95 > 60.0);
+    }
+
+    [Fact]
+    public void Position_OnALimitIsInside_BeyondItIsOutside()
+    {
+        var limits = new FunnelLimits(40, 60, 30, 70);
+
+        Assert.Equal(FunnelPosition.Inside, FunnelPlot.Position(40, limits));
+        Assert.Equal(FunnelPosition.Inside, FunnelPlot.Position(60, limits));
+        Assert.Equal(FunnelPosition.Below95, FunnelPlot.Position(35, limits));
+        Assert.Equal(FunnelPosition.Below998, FunnelPlot.Position(29.9, limits));
+        Assert.Equal(FunnelPosition.Above95, FunnelPlot.Position(65, limits));
+        Assert.Equal(FunnelPosition.Above998, FunnelPlot.Position(70.1, limits));
     }
 
     [Theory]

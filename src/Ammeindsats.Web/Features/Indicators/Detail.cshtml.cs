@@ -176,17 +176,24 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         var maxN = visible.Select(f => f.Denominator ?? 0).DefaultIfEmpty(0).Max();
         var funnel = p0 is null || definition.Kind == IndicatorKind.Median || maxN == 0
             ? null
+            // The lines pass through every point's own denominator, so a point is drawn against the same limits
+            // that colour it.
             : Enumerable.Range(1, 60).Select(i => (int)Math.Max(5, Math.Round(maxN * 1.1 * i / 60.0)))
+                .Concat(visible.Select(f => f.Denominator ?? 0).Where(n => n > 0))
                 .Distinct()
+                .Order()
                 .Select(n => (n, l: FunnelPlot.Limits(p0.Value, n)))
                 .Select(x => new { n = x.n, l95 = x.l.Lower95, u95 = x.l.Upper95, l998 = x.l.Lower998, u998 = x.l.Upper998 })
                 .ToList();
+        string? FunnelZone(Figure f) => funnel is null || f.Denominator is not > 0 || f.Value is null
+            ? null
+            : FunnelToken(FunnelPlot.Position(f.Value.Value, FunnelPlot.Limits(p0!.Value, f.Denominator.Value)), definition.Polarity);
         var data = new
         {
             unit = definition.Unit == IndicatorUnit.Days ? "dage" : "%",
             area = AreaName,
             trend = Series.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, draft = f.Status != ValueStatus.Approved, lower = f.Suppressed ? null : f.Ci95?.Lower, upper = f.Suppressed ? null : f.Ci95?.Upper, dk = DkSeries.TryGetValue(f.Period, out var d) && !d.Suppressed ? d.Value : null }),
-            ranked = visible.Select(f => new { name = f.Area.Name, value = f.Value, lower = f.Ci95?.Lower, upper = f.Ci95?.Upper, n = f.Denominator, comparison = IndicatorsApi.Token(f.Comparison) }),
+            ranked = visible.Select(f => new { name = f.Area.Name, value = f.Value, lower = f.Ci95?.Lower, upper = f.Ci95?.Upper, n = f.Denominator, comparison = IndicatorsApi.Token(f.Comparison), funnel = FunnelZone(f) }),
             benchmark = p0 is null ? (double?)null : p0 * 100,
             runcharts = RunCharts.Select(rc => new { id = rc.Id, centre = rc.Analysis?.Centre, points = rc.Points.Select(f => new { period = f.Period, value = f.Suppressed ? null : f.Value, draft = f.Status != ValueStatus.Approved }) }),
             funnel,
@@ -194,6 +201,17 @@ public sealed class DetailModel(AmmeindsatsDbContext db, IndicatorFigures figure
         // </script> can never occur in this JSON: every string is an area name or a token, and < is escaped.
         return JsonSerializer.Serialize(data, ChartJsonOptions);
     }
+
+    /// <summary>
+    /// The colour token of a funnel point, from its place against the exact binomial 95 % limits: outside them it is
+    /// better or worse by the indicator's polarity (higher or lower where there is none), inside it is similar.
+    /// </summary>
+    public static string FunnelToken(FunnelPosition position, Polarity polarity) => position switch
+    {
+        FunnelPosition.Above95 or FunnelPosition.Above998 => polarity switch { Polarity.HigherIsBetter => "better", Polarity.LowerIsBetter => "worse", _ => "higher" },
+        FunnelPosition.Below95 or FunnelPosition.Below998 => polarity switch { Polarity.HigherIsBetter => "worse", Polarity.LowerIsBetter => "better", _ => "lower" },
+        _ => "similar",
+    };
 }
 
 /// <summary>One run chart: the area's figures of one granularity in time order and Anhøj's rules applied to them.</summary>

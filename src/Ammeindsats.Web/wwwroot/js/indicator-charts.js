@@ -78,6 +78,8 @@
     });
   }
 
+  // A funnel point is coloured by the same exact binomial 95 % limits the lines are drawn from (r.funnel), not by
+  // its confidence interval, so no point contradicts its band.
   if (data.funnel && data.funnel.length) {
     var line = function (key, name, dash) {
       return { name: name, type: "line", symbol: "none", lineStyle: { type: dash, color: "#454545" }, itemStyle: { color: "#454545" }, data: data.funnel.map(function (f) { return [f.n, f[key]]; }) };
@@ -93,7 +95,7 @@
       series: [
         line("l95", "95 %-grænser", "dashed"), line("u95", "95 %-grænser", "dashed"),
         line("l998", "99,8 %-grænser", "solid"), line("u998", "99,8 %-grænser", "solid"),
-        { name: "Områder", type: "scatter", symbolSize: 7, itemStyle: { color: colours.similar }, data: data.ranked.map(function (r) { return { value: [r.n, r.value], itemStyle: { color: colours[r.comparison] || "#6b6b6b" } }; }) }
+        { name: "Områder", type: "scatter", symbolSize: 7, itemStyle: { color: colours.similar }, data: data.ranked.map(function (r) { return { value: [r.n, r.value], itemStyle: { color: colours[r.funnel] || "#6b6b6b" } }; }) }
       ]
     });
   }

@@ -35,7 +35,7 @@ public static class HistoryCheck
         }
 
         var mean = (double)usable.Sum(e => (long)e.Numerator) / usable.Sum(e => (long)e.Denominator);
-        var (lower, upper) = FunnelPlot.Limits(mean, denominator, WilsonInterval.Z998);
+        var (lower, upper) = FunnelPlot.Limits(mean, denominator, FunnelPlot.Lower998Probability);
         var share = 100.0 * numerator / denominator;
         return share < lower || share > upper ? new HistoryWarning(share, 100.0 * mean, lower, upper, usable.Count) : null;
     }
