@@ -97,7 +97,10 @@ public sealed partial class IndicatorPagesUxTests(AppServer server)
         Browser.SkipIfMissing();
         var context = await server.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+            BaseURL = server.BaseUrl,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
         });
         var page = await context.NewPageAsync();
 

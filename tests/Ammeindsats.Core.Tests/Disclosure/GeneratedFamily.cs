@@ -65,8 +65,16 @@ internal sealed class GeneratedFamily
     {
         var sizes = new Dictionary<string, double>
         {
-            ["101"] = 400, ["147"] = 60, ["151"] = 6, ["153"] = 25, ["155"] = 120,
-            ["201"] = 3, ["203"] = 45, ["205"] = 200, ["207"] = 14, ["209"] = 80,
+            ["101"] = 400,
+            ["147"] = 60,
+            ["151"] = 6,
+            ["153"] = 25,
+            ["155"] = 120,
+            ["201"] = 3,
+            ["203"] = 45,
+            ["205"] = 200,
+            ["207"] = 14,
+            ["209"] = 80,
         };
         var regionOf = sizes.Keys.ToDictionary(m => m, m => m[0] == '1' ? "1081" : "1082");
         var clusters = new Dictionary<string, IReadOnlyList<string>>

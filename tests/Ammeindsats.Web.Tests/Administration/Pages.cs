@@ -1,11 +1,11 @@
 using System.Net;
-using AngleSharp;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using Ammeindsats.Core.Access;
 using Ammeindsats.Data;
 using Ammeindsats.Data.Access;
 using Ammeindsats.Web.Tests.Infrastructure;
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

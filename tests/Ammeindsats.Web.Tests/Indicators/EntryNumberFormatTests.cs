@@ -42,7 +42,12 @@ public sealed class EntryNumberFormatTests(TestApps apps)
         var form = await Pages.GetAsync(reporter, "/indikatorer/indberet");
         var saved = await Pages.SubmitAndFollowAsync(reporter, form, "main form button.button-primary", new()
         {
-            ["indikator"] = "fuldamning-4mdr", ["omraade"] = "751", ["periode"] = "2014-11", ["opdeling"] = string.Empty, ["taeller"] = "1.003", ["naevner"] = "1.234",
+            ["indikator"] = "fuldamning-4mdr",
+            ["omraade"] = "751",
+            ["periode"] = "2014-11",
+            ["opdeling"] = string.Empty,
+            ["taeller"] = "1.003",
+            ["naevner"] = "1.234",
         });
         if (saved.QuerySelector("#history-warning") is not null)
         {
@@ -66,7 +71,12 @@ public sealed class EntryNumberFormatTests(TestApps apps)
         // Aarhus' approved demo cohorts have about 85 % fully breastfed at 2 weeks; 1.000 of 10.000 is far below.
         var warned = await Pages.SubmitAndFollowAsync(reporter, await Pages.GetAsync(reporter, "/indikatorer/indberet"), "main form button.button-primary", new()
         {
-            ["indikator"] = "fuldamning-2uger", ["omraade"] = "751", ["periode"] = "2025-04", ["opdeling"] = string.Empty, ["taeller"] = "1.000", ["naevner"] = "10.000",
+            ["indikator"] = "fuldamning-2uger",
+            ["omraade"] = "751",
+            ["periode"] = "2025-04",
+            ["opdeling"] = string.Empty,
+            ["taeller"] = "1.000",
+            ["naevner"] = "10.000",
         });
         Assert.NotNull(warned.QuerySelector("#history-warning"));
         Assert.Equal("1.000/10.000", warned.QuerySelector("#bekraeftet")!.GetAttribute("value"));

@@ -30,8 +30,12 @@ public sealed class IndicatorApiTests(IndicatorApiApps apps)
         // The catalogue: six threshold shares (7, 14, 30, 61, 122, 183 days) and the median.
         var thresholds = new Dictionary<string, int>
         {
-            ["fuldamning-1uge"] = 7, ["fuldamning-2uger"] = 14, ["fuldamning-1mdr"] = 30,
-            ["fuldamning-2mdr"] = 61, ["fuldamning-4mdr"] = 122, ["fuldamning-6mdr"] = 183,
+            ["fuldamning-1uge"] = 7,
+            ["fuldamning-2uger"] = 14,
+            ["fuldamning-1mdr"] = 30,
+            ["fuldamning-2mdr"] = 61,
+            ["fuldamning-4mdr"] = 122,
+            ["fuldamning-6mdr"] = 183,
         };
         foreach (var (code, days) in thresholds)
         {

@@ -127,8 +127,14 @@ public sealed partial class PublishedCacheTests(TestApps apps)
         {
             db.IndicatorValues.Add(new IndicatorValue
             {
-                IndicatorCode = "fuldamning-4mdr", AreaCode = "751", Period = "2003-03", Numerator = 61, Denominator = 80,
-                Status = ValueStatus.Submitted, Origin = "test", UpdatedAt = DateTimeOffset.UtcNow,
+                IndicatorCode = "fuldamning-4mdr",
+                AreaCode = "751",
+                Period = "2003-03",
+                Numerator = 61,
+                Denominator = 80,
+                Status = ValueStatus.Submitted,
+                Origin = "test",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
@@ -175,8 +181,14 @@ public sealed partial class PublishedCacheTests(TestApps apps)
             // A draft of Aarhus: its reporter sees it (not for publication), nobody else does.
             db.IndicatorValues.Add(new IndicatorValue
             {
-                IndicatorCode = "fuldamning-4mdr", AreaCode = "751", Period = "2003-04", Numerator = 55, Denominator = 70,
-                Status = ValueStatus.Draft, Origin = "test", UpdatedAt = DateTimeOffset.UtcNow,
+                IndicatorCode = "fuldamning-4mdr",
+                AreaCode = "751",
+                Period = "2003-04",
+                Numerator = 55,
+                Denominator = 70,
+                Status = ValueStatus.Draft,
+                Origin = "test",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
@@ -227,8 +239,14 @@ public sealed partial class PublishedCacheTests(TestApps apps)
         {
             db.IndicatorValues.Add(new IndicatorValue
             {
-                IndicatorCode = "fuldamning-4mdr", AreaCode = "751", Period = "2003-05", Numerator = 44, Denominator = 50,
-                Status = ValueStatus.Approved, Origin = "test", UpdatedAt = DateTimeOffset.UtcNow,
+                IndicatorCode = "fuldamning-4mdr",
+                AreaCode = "751",
+                Period = "2003-05",
+                Numerator = 44,
+                Denominator = 50,
+                Status = ValueStatus.Approved,
+                Origin = "test",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

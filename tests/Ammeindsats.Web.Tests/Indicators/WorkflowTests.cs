@@ -175,8 +175,14 @@ public sealed class WorkflowTests(TestApps apps)
         {
             db.IndicatorValues.Add(new IndicatorValue
             {
-                IndicatorCode = "fuldamning-2mdr", AreaCode = "751", Period = "2016-07", Numerator = 80, Denominator = 100,
-                Status = ValueStatus.Approved, Origin = "test", UpdatedAt = DateTimeOffset.UtcNow,
+                IndicatorCode = "fuldamning-2mdr",
+                AreaCode = "751",
+                Period = "2016-07",
+                Numerator = 80,
+                Denominator = 100,
+                Status = ValueStatus.Approved,
+                Origin = "test",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
             return await db.SaveChangesAsync();
         });
@@ -316,8 +322,14 @@ public sealed class WorkflowTests(TestApps apps)
 
     private static IndicatorValue Approved(string indicator, string area, string period, int numerator, int denominator) => new()
     {
-        IndicatorCode = indicator, AreaCode = area, Period = period, Numerator = numerator, Denominator = denominator,
-        Status = ValueStatus.Approved, Origin = "test", UpdatedAt = DateTimeOffset.UtcNow,
+        IndicatorCode = indicator,
+        AreaCode = area,
+        Period = period,
+        Numerator = numerator,
+        Denominator = denominator,
+        Status = ValueStatus.Approved,
+        Origin = "test",
+        UpdatedAt = DateTimeOffset.UtcNow,
     };
 
     private static Task<IndicatorValue?> StoredAsync(TestApp app, string indicator, string area, string period) =>

@@ -5,9 +5,9 @@ using Ammeindsats.Data;
 using Ammeindsats.Web.Infrastructure.Modules;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Ammeindsats.Web.Tests.Infrastructure;

@@ -1,8 +1,8 @@
-using AngleSharp.Dom;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Features.Indicators;
 using Ammeindsats.Web.Tests.Administration;
 using Ammeindsats.Web.Tests.Infrastructure;
+using AngleSharp.Dom;
 
 namespace Ammeindsats.Web.Tests.Localization;
 

@@ -1,11 +1,11 @@
 using System.Net;
-using AngleSharp.Dom;
 using Ammeindsats.Data;
 using Ammeindsats.Web.Infrastructure.Modules;
 using Ammeindsats.Web.Tests.Administration;
 using Ammeindsats.Web.Tests.Infrastructure;
 using Ammeindsats.Web.Tests.Modules.Trial;
 using Ammeindsats.Web.Tests.Security;
+using AngleSharp.Dom;
 
 namespace Ammeindsats.Web.Tests.Modules;
 

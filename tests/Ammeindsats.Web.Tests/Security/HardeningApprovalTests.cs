@@ -110,7 +110,12 @@ public sealed class HardeningApprovalTests(TestApps apps)
         var entry = await Pages.GetAsync(secretariat, "/indikatorer/indberet");
         var saved = await Pages.SubmitAndFollowAsync(secretariat, entry, "main form button.button-primary", new()
         {
-            ["indikator"] = "fuldamning-4mdr", ["omraade"] = "727", ["periode"] = "2016-08", ["opdeling"] = string.Empty, ["taeller"] = "61", ["naevner"] = "90",
+            ["indikator"] = "fuldamning-4mdr",
+            ["omraade"] = "727",
+            ["periode"] = "2016-08",
+            ["opdeling"] = string.Empty,
+            ["taeller"] = "61",
+            ["naevner"] = "90",
         });
         if (saved.QuerySelector("#history-warning") is not null)
         {

@@ -60,8 +60,15 @@ public sealed class HardeningHistoryTests(TestApps apps)
             var db = scope.ServiceProvider.GetRequiredService<AmmeindsatsDbContext>();
             var value = new IndicatorValue
             {
-                IndicatorCode = "fuldamning-1uge", AreaCode = "787", Period = period, Breakdown = "firstborn",
-                Numerator = 31, Denominator = 47, Status = ValueStatus.Draft, Origin = "manual", UpdatedAt = DateTimeOffset.UtcNow,
+                IndicatorCode = "fuldamning-1uge",
+                AreaCode = "787",
+                Period = period,
+                Breakdown = "firstborn",
+                Numerator = 31,
+                Denominator = 47,
+                Status = ValueStatus.Draft,
+                Origin = "manual",
+                UpdatedAt = DateTimeOffset.UtcNow,
             };
             db.IndicatorValues.Add(value);
             await db.SaveChangesAsync();
