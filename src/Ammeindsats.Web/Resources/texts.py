@@ -472,6 +472,7 @@ english = {
     "Slet": "Delete",
     "Næste side": "Next page",
     "Sortér efter {0}": "Sort by {0}",
+    "Grænserne er eksakte binomiale grænser: for hvert antal børn n er de 2,5 %- og 97,5 %-fraktilen (0,1 % og 99,9 % for 99,8 %) i binomialfordelingen med n børn og benchmark som andel, divideret med n og interpoleret mellem hele antal, så tragten er en sammenhængende linje. Punkternes farve kommer fra de samme 95 %-grænser ved områdets eget antal børn, så intet punkt modsiger tragten.": "The limits are exact binomial limits: for each number of children n they are the 2.5 % and 97.5 % quantiles (0.1 % and 99.9 % for 99.8 %) of the binomial distribution with n children and the benchmark as the share, divided by n and interpolated between whole counts, so the funnel is a continuous line. The points' colours come from the same 95 % limits at the area's own number of children, so no point contradicts the funnel.",
     "Forrige side": "Previous page",
     "Download CSV (Excel)": "Download CSV (Excel)",
     "Download CSV (åbne data)": "Download CSV (open data)",
